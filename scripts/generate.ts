@@ -1,0 +1,263 @@
+// Generates everything in generated/ from the OpenAPI documents listed in redocly.yaml:
+// the bundled spec, its TypeScript types, a typed client, the validating middleware and the
+// operationId → handler wiring. Run with `npm run generate`; CI fails when the output drifts.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const redoclyBin = join(root, 'node_modules', '.bin', 'redocly');
+
+interface ApiEntry {
+  name: string;
+  root: string;
+  output: string;
+}
+
+interface Operation {
+  operationId: string;
+  'x-standard-clause': string;
+  summary: string;
+  parameters?: { name: string; in: string; required?: boolean; 'x-required-without-mtls'?: boolean; $ref?: string }[];
+  security?: Record<string, string[]>[];
+}
+
+type Spec = {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { parameters?: Record<string, Operation['parameters'] extends (infer P)[] | undefined ? P : never>; schemas?: Record<string, unknown> };
+  security?: Record<string, string[]>[];
+};
+
+function apis(): ApiEntry[] {
+  const config = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8')) as { apis: Record<string, { root: string; output: string }> };
+  return Object.entries(config.apis).map(([name, api]) => ({ name, ...api }));
+}
+
+/** `generated/cheaa-c2c/platform.openapi.json` → `platform`; `generated/gbt43960/openapi.json` → `gbt43960`. */
+function modulePrefix(output: string): string {
+  const file = basename(output, '.json');
+  return file === 'openapi' ? basename(dirname(output)) : file.replace(/\.openapi$/, '');
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|[-_])([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase());
+}
+
+function header(api: ApiEntry, comment = '//'): string {
+  return `${comment} Generated from ${api.root} by \`npm run generate\` (scripts/generate.ts). Do not edit.\n`;
+}
+
+function operations(spec: Spec): (Operation & { path: string; method: string })[] {
+  const list: (Operation & { path: string; method: string })[] = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (typeof op === 'object' && op && 'operationId' in op) list.push({ ...op, path, method });
+    }
+  }
+  return list;
+}
+
+function resolveParameter(spec: Spec, p: NonNullable<Operation['parameters']>[number]) {
+  if (!p.$ref) return p;
+  const name = p.$ref.replace('#/components/parameters/', '');
+  const resolved = spec.components?.parameters?.[name];
+  if (!resolved) throw new Error(`unresolved parameter ${p.$ref}`);
+  return resolved;
+}
+
+function bundle(): void {
+  execFileSync(redoclyBin, ['bundle'], {
+    cwd: root,
+    stdio: 'pipe',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+}
+
+async function generate(api: ApiEntry): Promise<string[]> {
+  const outputPath = join(root, api.output);
+  const outDir = dirname(outputPath);
+  mkdirSync(outDir, { recursive: true });
+  const spec = JSON.parse(readFileSync(outputPath, 'utf8')) as Spec;
+  // Re-serialise so the bundle's formatting never depends on the bundler's.
+  writeFileSync(outputPath, `${JSON.stringify(spec, null, 2)}\n`);
+
+  const prefix = modulePrefix(api.output);
+  const Name = pascal(api.name);
+  const specFile = basename(api.output);
+  const written = [api.output];
+  const write = (file: string, text: string) => {
+    writeFileSync(join(outDir, file), text);
+    written.push(relative(root, join(outDir, file)));
+  };
+
+  const ast = await openapiTS(new URL(`file://${outputPath}`), { emptyObjectsUnknown: true, silent: true });
+  write(`${prefix}.types.ts`, header(api) + astToString(ast));
+
+  const ops = operations(spec);
+  const meta = ops.map((op) => {
+    const params = (op.parameters ?? []).map((p) => resolveParameter(spec, p));
+    const requiredWithoutMtls = params.filter((p) => p['x-required-without-mtls']).map((p) => p.name);
+    const security = op.security ?? spec.security ?? [];
+    const tokenRequired = security.length > 0 && security.every((req) => 'AccessToken' in req);
+    return { op, requiredWithoutMtls, tokenRequired };
+  });
+
+  write(
+    `${prefix}.client.ts`,
+    `${header(api)}import createClient, { type ClientOptions, type MaybeOptionalInit } from 'openapi-fetch';
+import type { paths } from './${prefix}.types.ts';
+
+export type ${Name}Paths = paths;
+
+/** A typed client of ${api.root}: one function per operationId, over openapi-fetch. */
+export function create${Name}Client(options: ClientOptions = {}) {
+  const client = createClient<paths>(options);
+  return {
+    /** The underlying openapi-fetch client, for middleware. */
+    client,
+${ops
+  .map(
+    (op) => `    /** ${op.summary}, clause ${op['x-standard-clause']}: POST ${op.path} */
+    ${op.operationId}: (init: MaybeOptionalInit<paths['${op.path}'], '${op.method}'>) =>
+      client.${op.method.toUpperCase()}('${op.path}', init as never),`,
+  )
+  .join('\n')}
+  };
+}
+
+export type ${Name}Client = ReturnType<typeof create${Name}Client>;
+`,
+  );
+
+  write(
+    `${prefix}.handlers.ts`,
+    `${header(api)}import type { Request, RequestHandler } from 'express';
+import type { operations } from './${prefix}.types.ts';
+
+export const ${camel(Name)}OperationIds = [${ops.map((op) => `'${op.operationId}'`).join(', ')}] as const;
+export type ${Name}OperationId = (typeof ${camel(Name)}OperationIds)[number];
+
+/** What the spec says of each operation that the server needs at run time, read once here. */
+export const ${camel(Name)}Operations = {
+${meta
+  .map(
+    ({ op, requiredWithoutMtls, tokenRequired }) =>
+      `  ${op.operationId}: { path: '${op.path}', clause: '${op['x-standard-clause']}', requiredWithoutMtls: [${requiredWithoutMtls.map((n) => `'${n}'`).join(', ')}], tokenRequired: ${tokenRequired} },`,
+  )
+  .join('\n')}
+} as const satisfies Record<${Name}OperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean }>;
+
+type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+export type ${Name}RequestBody<K extends ${Name}OperationId> = JsonBody<NonNullable<operations[K]['requestBody']>>;
+/** One documented response of an operation: its HTTP status and its body. */
+export type ${Name}Reply<K extends ${Name}OperationId> = {
+  [S in keyof operations[K]['responses']]: {
+    status: S;
+    body: JsonBody<operations[K]['responses'][S]>;
+    headers?: Record<string, string>;
+  };
+}[keyof operations[K]['responses']];
+
+export type ${Name}Handler<K extends ${Name}OperationId, Ctx> = (input: {
+  body: ${Name}RequestBody<K>;
+  ctx: Ctx;
+  req: Request;
+}) => Promise<${Name}Reply<K>> | ${Name}Reply<K>;
+
+/** Every operationId of the document mapped to its handler: a missing one is a compile error. */
+export type ${Name}Handlers<Ctx> = { [K in ${Name}OperationId]: ${Name}Handler<K, Ctx> };
+
+/**
+ * Express middleware that runs the handler of the operation the validator matched
+ * (\`req.openapi.schema.operationId\`). Mount it after the validating middleware.
+ */
+export function ${camel(Name)}Dispatcher<Ctx>(handlers: ${Name}Handlers<Ctx>, context: (req: Request) => Ctx): RequestHandler {
+  const table = handlers as Record<string, ${Name}Handler<${Name}OperationId, Ctx>>;
+  return async (req, res, next) => {
+    const operationId = (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId;
+    const handler = operationId === undefined ? undefined : table[operationId];
+    if (!handler) return next();
+    const reply = await handler({ body: req.body, ctx: context(req), req });
+    if (reply.headers) res.set(reply.headers);
+    res.status(Number(reply.status)).json(reply.body);
+  };
+}
+`,
+  );
+
+  write(
+    `${prefix}.middleware.ts`,
+    `${header(api)}import { readFileSync } from 'node:fs';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { OpenAPIV3, SecurityHandlers } from 'express-openapi-validator/dist/framework/types.js';
+
+/** The bundled document, parsed once per process. */
+export const ${camel(Name)}Spec: OpenAPIV3.DocumentV3_1 = JSON.parse(
+  readFileSync(new URL('./${specFile}', import.meta.url), 'utf8'),
+);
+
+export interface ${Name}ValidatorOptions {
+  /** One handler per security scheme: the validator lets a scheme without one through. */
+  securityHandlers: SecurityHandlers;
+  /** Validate replies too (default true). */
+  validateResponses?: boolean;
+}
+
+/** express-openapi-validator bound to ${specFile}: requests, responses and security. */
+export function ${camel(Name)}Validator(options: ${Name}ValidatorOptions) {
+  return OpenApiValidator.middleware({
+    apiSpec: structuredClone(${camel(Name)}Spec),
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
+    validateResponses: options.validateResponses ?? true,
+    validateSecurity: { handlers: options.securityHandlers },
+    validateApiSpec: false,
+    ignoreUndocumented: false,
+  });
+}
+`,
+  );
+
+  const retCode = spec.components?.schemas?.RetCode as
+    | { enum: string[]; 'x-enum-varnames': string[]; 'x-enum-descriptions': string[]; 'x-http-status': Record<string, number> }
+    | undefined;
+  // The RetCode registry is shared by the CHEAA documents: write it once, beside the first.
+  if (retCode && !retCodeWritten) {
+    retCodeWritten = true;
+    write(
+      `${prefix}.retcodes.ts`,
+      `${header(api)}
+/** Every RetCode of the document, by name (x-enum-varnames). */
+export const RetCodes = {
+${retCode.enum.map((code, i) => `  /** ${retCode['x-enum-descriptions'][i]} */\n  ${retCode['x-enum-varnames'][i]}: '${code}',`).join('\n')}
+} as const;
+export type RetCode = (typeof RetCodes)[keyof typeof RetCodes];
+
+/** The HTTP status each RetCode travels with (x-http-status). */
+export const retCodeHttpStatus: Record<RetCode, number> = {
+${retCode.enum.map((code) => `  '${code}': ${retCode['x-http-status'][code]},`).join('\n')}
+};
+
+/** What each RetCode means (x-enum-descriptions). */
+export const retCodeDescriptions: Record<RetCode, string> = {
+${retCode.enum.map((code, i) => `  '${code}': ${JSON.stringify(retCode['x-enum-descriptions'][i])},`).join('\n')}
+};
+`,
+    );
+  }
+  return written;
+}
+
+let retCodeWritten = false;
+
+function camel(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+bundle();
+for (const api of apis()) {
+  const files = await generate(api);
+  console.log(`${api.name}: ${files.join(', ')}`);
+}
