@@ -8,7 +8,7 @@ export type CheaaPartnerOperationId = (typeof cheaaPartnerOperationIds)[number];
 /** What the spec says of each operation that the server needs at run time, read once here. */
 export const cheaaPartnerOperations = {
   user_verify: { path: '/user/verify', clause: '7.1.4', requiredWithoutMtls: ['PlatID'], tokenRequired: false },
-  dataservices_dataGateway: { path: '/dataservices/dataGateway', clause: '7.2.8', requiredWithoutMtls: ['PlatID'], tokenRequired: false },
+  dataservices_dataGateway: { path: '/dataservices/dataGateway', clause: '7.2.8', requiredWithoutMtls: [], tokenRequired: false },
 } as const satisfies Record<CheaaPartnerOperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean }>;
 
 type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;

@@ -393,6 +393,13 @@ export interface components {
          */
         AppID: string;
         /**
+         * @description Project extension (E-29): the ID of the platform sending the report. Table 50 lists no header,
+         *     so a sender that follows only the standard omits it; the receiver then knows the sender from its
+         *     client certificate (mutual TLS) or not at all.
+         * @example PARTNER-Haier-0000
+         */
+        ReportPlatID: string;
+        /**
          * @description Project extension: a unique id of this report, the same on every retry of it, so the receiver
          *     can drop duplicates of an at-least-once delivery. Absent from reports of senders that follow the
          *     standard only.
@@ -465,11 +472,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The calling platform's ID (table 9, where it is misspelt `PlateID`; tables 17–47). Required over
-                 *     plain HTTP. Under mutual TLS the client certificate identifies the platform and the header may be
-                 *     omitted (clause 7.1); when sent it must agree with the certificate.
+                 * @description Project extension (E-29): the ID of the platform sending the report. Table 50 lists no header,
+                 *     so a sender that follows only the standard omits it; the receiver then knows the sender from its
+                 *     client certificate (mutual TLS) or not at all.
+                 * @example PARTNER-Haier-0000
                  */
-                PlatID?: components["parameters"]["PlatID"];
+                PlatID?: components["parameters"]["ReportPlatID"];
                 /**
                  * @description Project extension: a unique id of this report, the same on every retry of it, so the receiver
                  *     can drop duplicates of an at-least-once delivery. Absent from reports of senders that follow the
