@@ -204,6 +204,8 @@ export interface ${Name}ValidatorOptions {
   securityHandlers: SecurityHandlers;
   /** Validate replies too (default true). */
   validateResponses?: boolean;
+  /** Let requests to paths this document does not describe pass on (to another document's validator). */
+  ignoreUndocumented?: boolean;
 }
 
 /** express-openapi-validator bound to ${specFile}: requests, responses and security. */
@@ -214,7 +216,7 @@ export function ${camel(Name)}Validator(options: ${Name}ValidatorOptions) {
     validateResponses: options.validateResponses ?? true,
     validateSecurity: { handlers: options.securityHandlers },
     validateApiSpec: false,
-    ignoreUndocumented: false,
+    ignoreUndocumented: options.ignoreUndocumented ?? false,
   });
 }
 `,

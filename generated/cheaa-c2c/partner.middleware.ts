@@ -13,6 +13,8 @@ export interface CheaaPartnerValidatorOptions {
   securityHandlers: SecurityHandlers;
   /** Validate replies too (default true). */
   validateResponses?: boolean;
+  /** Let requests to paths this document does not describe pass on (to another document's validator). */
+  ignoreUndocumented?: boolean;
 }
 
 /** express-openapi-validator bound to partner.openapi.json: requests, responses and security. */
@@ -23,6 +25,6 @@ export function cheaaPartnerValidator(options: CheaaPartnerValidatorOptions) {
     validateResponses: options.validateResponses ?? true,
     validateSecurity: { handlers: options.securityHandlers },
     validateApiSpec: false,
-    ignoreUndocumented: false,
+    ignoreUndocumented: options.ignoreUndocumented ?? false,
   });
 }

@@ -1,0 +1,51 @@
+// Calls to partner platforms (7.1.4 verify, 7.2.8 reports): JSON POST with this platform's
+// identity, a timeout, and this platform's certificate when mutual TLS is configured.
+import { Agent } from 'undici';
+
+export interface PartnerHttpOptions {
+  platId: string;
+  timeoutMs: number;
+  /** PEM material for mutual TLS towards partners (clause 6.6.1.1). */
+  tls?: { cert: string; key: string; ca: string };
+}
+
+export interface PartnerReply {
+  status: number;
+  body: { RetCode?: unknown; RetInfo?: unknown } | undefined;
+}
+
+export class PartnerCallError extends Error {}
+
+export function partnerHttp(options: PartnerHttpOptions) {
+  // One pooled agent per process: keep-alive connections to each partner.
+  const dispatcher = options.tls ? new Agent({ connect: { ...options.tls } }) : new Agent();
+  return {
+    async post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<PartnerReply> {
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json;charset=UTF-8', PlatID: options.platId, ...headers },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(options.timeoutMs),
+          dispatcher,
+        } as RequestInit);
+      } catch (error) {
+        const e = error as Error & { cause?: { code?: string; message?: string } };
+        const why = e.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
+        throw new PartnerCallError(`${url}: ${why}`);
+      }
+      const text = await res.text();
+      let parsed: PartnerReply['body'];
+      try {
+        parsed = text ? (JSON.parse(text) as PartnerReply['body']) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, body: parsed };
+    },
+    close: () => dispatcher.close(),
+  };
+}
+
+export type PartnerHttp = ReturnType<typeof partnerHttp>;

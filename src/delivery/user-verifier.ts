@@ -1,0 +1,23 @@
+// 7.1.4 from the B side: ask the partner's user verify interface whether the user is theirs.
+import type { UserVerifier } from '../domain/accounts.ts';
+import { refuse, RetCodes } from '../domain/errors.ts';
+import { PartnerCallError, type PartnerHttp } from './partner-http.ts';
+
+export function userVerifier(http: PartnerHttp): UserVerifier {
+  return {
+    async verify(partner, { loginId, authToken }) {
+      let reply;
+      try {
+        reply = await http.post(partner.verifyUrl, { User: [{ UserBase: { loginID: loginId } }], AuthToken: authToken });
+      } catch (error) {
+        if (error instanceof PartnerCallError) refuse(RetCodes.PartnerUnreachable, `the user verify interface of ${partner.platId} failed: ${error.message}`);
+        throw error;
+      }
+      if (reply.body?.RetCode === '200') return;
+      if (reply.body?.RetCode === undefined) {
+        refuse(RetCodes.PartnerUnreachable, `the user verify interface of ${partner.platId} answered HTTP ${reply.status} without a RetCode`);
+      }
+      refuse(RetCodes.UserVerifyRefused, `${partner.platId} refused user ${loginId}: RetCode ${String(reply.body.RetCode)} ${String(reply.body.RetInfo ?? '')}`.trim());
+    },
+  };
+}

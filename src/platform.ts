@@ -1,0 +1,125 @@
+// Assembles a running platform from its configuration: store, domain, HTTP(S) server, outbox
+// worker and appliance simulation; `close()` shuts it down gracefully. Used by `npm start` and tests.
+import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
+import { pino, type Logger } from 'pino';
+import type { PlatformConfig } from './config.ts';
+import { userVerifier } from './delivery/user-verifier.ts';
+import { outboxWorker } from './delivery/outbox-worker.ts';
+import { partnerHttp } from './delivery/partner-http.ts';
+import { Accounts } from './domain/accounts.ts';
+import { initialAttributes } from './domain/capabilities.ts';
+import { Devices } from './domain/devices.ts';
+import type { Database, OpenOptions } from './store/database.ts';
+import { openMigratedDatabase } from './store/migrate.ts';
+import { outboxQueue } from './store/outbox-queue.ts';
+import { createStore } from './store/repositories.ts';
+import { createApp } from './http/app.ts';
+import { partnerRole } from './partner-role.ts';
+
+export interface PlatformOptions {
+  log?: Logger;
+  /** Open this database instead of the configured one (tests pass a snapshot). */
+  database?: OpenOptions | Database;
+  docsDir?: string;
+  /** Routers for other standards served by the same process (GB/T 43960). */
+  extraRouters?: (db: Database) => Router[] | Promise<Router[]>;
+}
+
+export interface RunningPlatform {
+  url: string;
+  server: Server;
+  db: Database;
+  accounts: Accounts;
+  devices: Devices;
+  worker: ReturnType<typeof outboxWorker>;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+const isDatabase = (d: OpenOptions | Database): d is Database => typeof (d as Database).query === 'function';
+
+export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const log = options.log ?? pino({ name: 'cloud-interop', level: process.env.LOG_LEVEL ?? 'info' });
+  const db = options.database && isDatabase(options.database)
+    ? options.database
+    : await openMigratedDatabase(options.database ?? (config.database.url ? { url: config.database.url } : { dataDir: config.database.dataDir }));
+  const store = createStore(db);
+  for (const d of config.devices) {
+    await store.devices.seed({
+      deviceId: d.deviceId,
+      udeviceId: d.udeviceId ?? null,
+      deviceType: d.deviceType,
+      model: d.model ?? null,
+      manufacturer: d.manufacturer ?? null,
+      brand: d.brand ?? null,
+      accessWay: d.accessWay ?? null,
+      attrs: initialAttributes(d.deviceType),
+      online: true,
+    });
+  }
+  const verifyHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.verifyTimeoutMs, tls: config.tls });
+  const reportHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.deliveryTimeoutMs, tls: config.tls });
+  const accounts = new Accounts({ store, verifier: userVerifier(verifyHttp), tokenTtlSeconds: config.tokens.accessTokenTtlSeconds });
+  const devices = new Devices({ store, faults: config.simulation.faults });
+  const app = createApp({
+    platId: config.platId,
+    partners: config.partners,
+    accounts,
+    devices,
+    log,
+    bodyBytes: config.limits.bodyBytes,
+    requestsPerSecondPerPartner: config.limits.requestsPerSecondPerPartner,
+    before: [partnerRole({ db, log, localUsers: config.localUsers, partners: config.partners }), ...((await options.extraRouters?.(db)) ?? [])],
+    docsDir: options.docsDir ?? (existsSync('docs-site/dist') ? 'docs-site/dist' : undefined),
+  });
+  const server = config.tls
+    ? createHttpsServer({ ...config.tls, requestCert: true, rejectUnauthorized: true }, app)
+    : createHttpServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.listen.port, config.listen.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `${config.tls ? 'https' : 'http'}://${config.listen.host}:${port}/v1`;
+
+  const worker = outboxWorker({ db, queue: outboxQueue(db), http: reportHttp, partners: config.partners, log });
+  await worker.start();
+  let ticking = Promise.resolve();
+  const simulation = setInterval(() => {
+    ticking = ticking.then(() => devices.tick().then(() => undefined, (err: unknown) => log.warn({ err }, 'simulation step failed')));
+  }, config.simulation.tickMs);
+  const tokenSweep = setInterval(() => void store.tokens.deleteExpired(new Date()).catch((err: unknown) => log.warn({ err }, 'token sweep failed')), 3_600_000);
+  tokenSweep.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    server,
+    db,
+    accounts,
+    devices,
+    worker,
+    log,
+    close() {
+      closing ??= (async () => {
+        // In-flight requests finish; idle keep-alive connections are closed at once.
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await stopped;
+        clearInterval(simulation);
+        clearInterval(tokenSweep);
+        await ticking;
+        await worker.stop();
+        await verifyHttp.close();
+        await reportHttp.close();
+        if (!(options.database && isDatabase(options.database))) await db.close();
+      })();
+      return closing;
+    },
+  };
+}
