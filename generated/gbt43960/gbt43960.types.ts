@@ -547,7 +547,9 @@ export interface components {
          *     - suffix: 1 or more letters, digits and `.` `_` `-` `:` `~` `*` `(` `)` `+` `=` `#` `/`,
          *       starting with a letter or digit, chosen by the enterprise, e.g. `DEV-6565818958`.
          *
-         *     At most 255 characters, compared exactly (case-sensitive, as Handle compares by default). An
+         *     At most 255 characters. Stored and returned with the case it was saved in, compared ignoring
+         *     the case of ASCII letters (for uniqueness and for queries), as the Global Handle Registry does
+         *     and RFC 3652 2.1.3 advises: `88.100.1/dev-1` and `88.100.1/DEV-1` are the same identifier. An
          *     identifier names one device on the platform and a device has at most one identifier; once saved
          *     it does not change.
          * @example 88.100.1/DEV-6565818958
