@@ -1,0 +1,70 @@
+// The database seam: one interface over PostgreSQL (pg.Pool) and PGlite, so repositories are
+// written once and tests run on either engine.
+import { openPGlite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+
+export interface QueryResult<T> {
+  rows: T[];
+  /** Rows returned by a SELECT, or changed by an INSERT/UPDATE/DELETE; 0 for DDL. */
+  rowCount: number;
+}
+
+export interface Queryable {
+  /**
+   * Runs exactly one statement with `$1…` parameters (both engines use the extended protocol, so
+   * a second statement is an error on both). Results come back alike on both engines: int8/bigint
+   * and numeric as strings, timestamptz as Date, json/jsonb parsed.
+   * Pass a jsonb parameter as `JSON.stringify(value)`: pg would turn a JS array into a PostgreSQL
+   * array literal, which is not JSON.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters: migrations and test fixtures only. */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  /**
+   * Runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. Inside, use
+   * `tx` only: calling this database from inside its own transaction throws, because on PGlite it
+   * would wait forever for the transaction to end. PGlite has a single connection, so a
+   * transaction there blocks every other query of the process: keep HTTP calls and other slow
+   * non-SQL work outside.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on `channel` (a lower-case SQL identifier); `onNotify` gets each payload sent by
+   * NOTIFY/pg_notify after its transaction commits. Returns the function that stops listening.
+   * Treat a notification as a hint to look: on PostgreSQL those sent while the listening
+   * connection is being re-established are lost.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  readonly engine: 'pglite' | 'postgres';
+  /** Idempotent. On PGlite it also releases the data-dir lock. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL (e.g. DATABASE_URL): PostgreSQL through a pool. */
+  url?: string;
+  /** PGlite persisting in this directory, guarded against a second process by a lock file. */
+  dataDir?: string;
+  /** PGlite started from a dumped data dir (a gzip tarball): in memory, or the initial contents
+   * of `dataDir` when that holds no database yet. */
+  snapshot?: Uint8Array | Blob;
+  /** PostgreSQL pool size; 10 unless given. */
+  poolSize?: number;
+  /** Errors that happen outside any call (an idle connection dropped, a listener reconnecting). */
+  onBackgroundError?: (error: Error) => void;
+}
+
+/** No option → an in-memory PGlite (≈4 s of initdb; tests open a migrated snapshot instead). */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const onBackgroundError = options.onBackgroundError ?? ((error: Error) => process.emitWarning(error));
+  if (options.url !== undefined) {
+    if (options.dataDir !== undefined || options.snapshot !== undefined) {
+      throw new Error('openDatabase: give either url (PostgreSQL) or dataDir/snapshot (PGlite), not both');
+    }
+    return openPostgres({ url: options.url, poolSize: options.poolSize ?? 10, onBackgroundError });
+  }
+  return openPGlite({ dataDir: options.dataDir, snapshot: options.snapshot, onBackgroundError });
+}
