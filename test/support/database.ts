@@ -49,7 +49,7 @@ export async function withDatabase(t: TestContext, engine: Engine | Engine['name
   const name = typeof engine === 'string' ? engine : engine.name;
   if (name === 'pglite') {
     const db = await openDatabase({ snapshot: await migratedPGliteSnapshot() });
-    closeLast(t, () => db.close());
+    cleanUpLast(t, () => db.close());
     return db;
   }
   const { db } = await withPostgresSchema(t);
@@ -67,7 +67,7 @@ export async function withPostgresSchema(t: TestContext): Promise<{ url: string;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const url = withSearchPath(postgresUrl, schema);
   const db = await openDatabase({ url, poolSize: 4 });
-  closeLast(t, async () => {
+  cleanUpLast(t, async () => {
     try {
       await db.query(`drop schema ${schema} cascade`);
     } finally {
@@ -82,15 +82,15 @@ export async function withPostgresSchema(t: TestContext): Promise<{ url: string;
  * `snapshot: await migratedPGliteSnapshot()` for a migrated database on disk in about a second. */
 export async function temporaryDirectory(t: TestContext): Promise<string> {
   const directory = await mkdtemp(path.join(tmpdir(), 'cloud-interop-test-'));
-  closeLast(t, () => rm(directory, { recursive: true, force: true }));
+  cleanUpLast(t, () => rm(directory, { recursive: true, force: true }));
   return directory;
 }
 
 /** node:test runs a test's `after` hooks in the order they were added, and one added while they
  * run goes to the end: so the database outlives the cleanups of whatever was built on it. */
-function closeLast(t: TestContext, close: () => Promise<void>): void {
+function cleanUpLast(t: TestContext, cleanUp: () => Promise<void>): void {
   t.after(() => {
-    t.after(close);
+    t.after(cleanUp);
   });
 }
 
