@@ -102,7 +102,7 @@ async function generate(api: ApiEntry): Promise<string[]> {
     const requiredWithoutMtls = params.filter((p) => p['x-required-without-mtls']).map((p) => p.name);
     const security = op.security ?? spec.security ?? [];
     const tokenRequired = security.length > 0 && security.every((req) => 'AccessToken' in req);
-    return { op, requiredWithoutMtls, tokenRequired };
+    return { op, requiredWithoutMtls, tokenRequired, bodyToken: (op as { 'x-body-token'?: string })['x-body-token'] };
   });
 
   write(
@@ -144,11 +144,11 @@ export type ${Name}OperationId = (typeof ${camel(Name)}OperationIds)[number];
 export const ${camel(Name)}Operations = {
 ${meta
   .map(
-    ({ op, requiredWithoutMtls, tokenRequired }) =>
-      `  ${op.operationId}: { path: '${op.path}', clause: '${op['x-standard-clause']}', requiredWithoutMtls: [${requiredWithoutMtls.map((n) => `'${n}'`).join(', ')}], tokenRequired: ${tokenRequired} },`,
+    ({ op, requiredWithoutMtls, tokenRequired, bodyToken }) =>
+      `  ${op.operationId}: { path: '${op.path}', clause: '${op['x-standard-clause']}', requiredWithoutMtls: [${requiredWithoutMtls.map((n) => `'${n}'`).join(', ')}], tokenRequired: ${tokenRequired}, bodyToken: ${bodyToken ? `'${bodyToken}'` : 'null'} },`,
   )
   .join('\n')}
-} as const satisfies Record<${Name}OperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean }>;
+} as const satisfies Record<${Name}OperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean; bodyToken: string | null }>;
 
 type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type ${Name}RequestBody<K extends ${Name}OperationId> = JsonBody<NonNullable<operations[K]['requestBody']>>;
@@ -222,29 +222,34 @@ export function ${camel(Name)}Validator(options: ${Name}ValidatorOptions) {
 `,
   );
 
-  const retCode = spec.components?.schemas?.RetCode as
-    | { enum: string[]; 'x-enum-varnames': string[]; 'x-enum-descriptions': string[]; 'x-http-status': Record<string, number> }
-    | undefined;
-  // The RetCode registry is shared by the CHEAA documents: write it once, beside the first.
-  if (retCode && !retCodeWritten) {
-    retCodeWritten = true;
+  // A status registry for every schema that maps its codes to HTTP statuses (CHEAA RetCode,
+  // GB/T 43960 Status); documents sharing one (platform, partner) get it once, beside the first.
+  for (const [schemaName, schema] of Object.entries(spec.components?.schemas ?? {})) {
+    const registry = schema as { enum?: (string | number)[]; 'x-enum-varnames'?: string[]; 'x-enum-descriptions'?: string[]; 'x-http-status'?: Record<string, number> };
+    if (!registry['x-http-status'] || !registry.enum || registriesWritten.has(schemaName)) continue;
+    registriesWritten.add(schemaName);
+    const names = registry['x-enum-varnames'] ?? [];
+    const descriptions = registry['x-enum-descriptions'] ?? [];
+    const http = registry['x-http-status'];
+    const plural = `${schemaName}${schemaName.endsWith('s') ? 'es' : 's'}`;
+    const lower = camel(schemaName);
     write(
-      `${prefix}.retcodes.ts`,
+      `${prefix}.${plural.toLowerCase()}.ts`,
       `${header(api)}
-/** Every RetCode of the document, by name (x-enum-varnames). */
-export const RetCodes = {
-${retCode.enum.map((code, i) => `  /** ${retCode['x-enum-descriptions'][i]} */\n  ${retCode['x-enum-varnames'][i]}: '${code}',`).join('\n')}
+/** Every ${schemaName} of the document, by name (x-enum-varnames). */
+export const ${plural} = {
+${registry.enum.map((code, i) => `  /** ${descriptions[i]} */\n  ${names[i]}: ${JSON.stringify(code)},`).join('\n')}
 } as const;
-export type RetCode = (typeof RetCodes)[keyof typeof RetCodes];
+export type ${schemaName} = (typeof ${plural})[keyof typeof ${plural}];
 
-/** The HTTP status each RetCode travels with (x-http-status). */
-export const retCodeHttpStatus: Record<RetCode, number> = {
-${retCode.enum.map((code) => `  '${code}': ${retCode['x-http-status'][code]},`).join('\n')}
+/** The HTTP status each ${schemaName} travels with (x-http-status). */
+export const ${lower}HttpStatus: Record<${schemaName}, number> = {
+${registry.enum.map((code) => `  ${JSON.stringify(String(code))}: ${http[String(code)]},`).join('\n')}
 };
 
-/** What each RetCode means (x-enum-descriptions). */
-export const retCodeDescriptions: Record<RetCode, string> = {
-${retCode.enum.map((code, i) => `  '${code}': ${JSON.stringify(retCode['x-enum-descriptions'][i])},`).join('\n')}
+/** What each ${schemaName} means (x-enum-descriptions). */
+export const ${lower}Descriptions: Record<${schemaName}, string> = {
+${registry.enum.map((code, i) => `  ${JSON.stringify(String(code))}: ${JSON.stringify(descriptions[i])},`).join('\n')}
 };
 `,
     );
@@ -252,7 +257,7 @@ ${retCode.enum.map((code, i) => `  '${code}': ${JSON.stringify(retCode['x-enum-d
   return written;
 }
 
-let retCodeWritten = false;
+const registriesWritten = new Set<string>();
 
 function camel(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);

@@ -19,6 +19,10 @@ export interface PlatformConfig {
   simulation: { tickMs: number; faults: Record<string, string> };
   partners: Partner[];
   localUsers: { loginId: string; authToken: string }[];
+  gbt43960: {
+    applications: { appId: string; appSecret: string; userId: string }[];
+    devices: { devId: string; userId: string; secret: string; devName: string; devGroup?: string; devAdd?: string }[];
+  };
   devices: { deviceId: string; udeviceId?: string; deviceType: string; model?: string; manufacturer?: string; brand?: string; accessWay?: string }[];
 }
 
@@ -34,6 +38,7 @@ export function configFrom(raw: unknown, source: string, baseDir: string, env: N
   const value = structuredClone(raw ?? {}) as Record<string, unknown>;
   for (const key of ['listen', 'database', 'tokens', 'limits', 'simulation']) value[key] ??= {};
   value.localUsers ??= [];
+  value.gbt43960 ??= {};
   value.devices ??= [];
   if (!validate(value)) {
     const problems = (validate.errors ?? []).map((e) => {

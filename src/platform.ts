@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Router } from 'express';
 import { pino, type Logger } from 'pino';
 import type { PlatformConfig } from './config.ts';
 import { userVerifier } from './delivery/user-verifier.ts';
@@ -19,14 +18,15 @@ import { outboxQueue } from './store/outbox-queue.ts';
 import { createStore } from './store/repositories.ts';
 import { createApp } from './http/app.ts';
 import { partnerRole } from './partner-role.ts';
+import { gbt43960Errors, gbt43960Router } from './http/gbt43960-router.ts';
+import { GbtService, hashSecret } from './domain/gbt43960/service.ts';
+import { gbtStore } from './store/gbt43960.ts';
 
 export interface PlatformOptions {
   log?: Logger;
   /** Open this database instead of the configured one (tests pass a snapshot). */
   database?: OpenOptions | Database;
   docsDir?: string;
-  /** Routers for other standards served by the same process (GB/T 43960). */
-  extraRouters?: (db: Database) => Router[] | Promise<Router[]>;
 }
 
 export interface RunningPlatform {
@@ -61,6 +61,14 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       online: true,
     });
   }
+  const gbt = gbtStore(db);
+  for (const app of config.gbt43960.applications) {
+    const { salt, hash } = hashSecret(app.appSecret);
+    await gbt.upsertApp({ appId: app.appId, userId: app.userId, secretSalt: salt, secretHash: hash });
+  }
+  for (const d of config.gbt43960.devices) {
+    await gbt.upsertDevice({ devId: d.devId, userId: d.userId, secret: d.secret, devName: d.devName, devGroup: d.devGroup ?? '', devAdd: d.devAdd ?? '' });
+  }
   const verifyHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.verifyTimeoutMs, tls: config.tls });
   const reportHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.deliveryTimeoutMs, tls: config.tls });
   const accounts = new Accounts({ store, verifier: userVerifier(verifyHttp), tokenTtlSeconds: config.tokens.accessTokenTtlSeconds });
@@ -73,7 +81,8 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     log,
     bodyBytes: config.limits.bodyBytes,
     requestsPerSecondPerPartner: config.limits.requestsPerSecondPerPartner,
-    before: [partnerRole({ db, log, localUsers: config.localUsers, partners: config.partners }), ...((await options.extraRouters?.(db)) ?? [])],
+    before: [partnerRole({ db, log, localUsers: config.localUsers, partners: config.partners }), gbt43960Router({ service: new GbtService(gbt), log })],
+    errorHandlers: [gbt43960Errors(log)],
     docsDir: options.docsDir ?? (existsSync('docs-site/dist') ? 'docs-site/dist' : undefined),
   });
   const server = config.tls

@@ -7,9 +7,9 @@ export type CheaaPartnerOperationId = (typeof cheaaPartnerOperationIds)[number];
 
 /** What the spec says of each operation that the server needs at run time, read once here. */
 export const cheaaPartnerOperations = {
-  user_verify: { path: '/user/verify', clause: '7.1.4', requiredWithoutMtls: ['PlatID'], tokenRequired: false },
-  dataservices_dataGateway: { path: '/dataservices/dataGateway', clause: '7.2.8', requiredWithoutMtls: [], tokenRequired: false },
-} as const satisfies Record<CheaaPartnerOperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean }>;
+  user_verify: { path: '/user/verify', clause: '7.1.4', requiredWithoutMtls: ['PlatID'], tokenRequired: false, bodyToken: null },
+  dataservices_dataGateway: { path: '/dataservices/dataGateway', clause: '7.2.8', requiredWithoutMtls: [], tokenRequired: false, bodyToken: null },
+} as const satisfies Record<CheaaPartnerOperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean; bodyToken: string | null }>;
 
 type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type CheaaPartnerRequestBody<K extends CheaaPartnerOperationId> = JsonBody<NonNullable<operations[K]['requestBody']>>;

@@ -7,17 +7,17 @@ export type CheaaPlatformOperationId = (typeof cheaaPlatformOperationIds)[number
 
 /** What the spec says of each operation that the server needs at run time, read once here. */
 export const cheaaPlatformOperations = {
-  user_login: { path: '/user/login', clause: '7.1.1', requiredWithoutMtls: ['PlatID'], tokenRequired: false },
-  user_logout: { path: '/user/logout', clause: '7.1.2', requiredWithoutMtls: ['PlatID'], tokenRequired: true },
-  user_unregister: { path: '/user/unregister', clause: '7.1.3', requiredWithoutMtls: ['PlatID'], tokenRequired: true },
-  user_bindDevices: { path: '/user/bindDevices', clause: '7.2.1', requiredWithoutMtls: ['PlatID', 'AppID'], tokenRequired: false },
-  user_unbindDevices: { path: '/user/unbindDevices', clause: '7.2.2', requiredWithoutMtls: ['PlatID'], tokenRequired: false },
-  users_devices: { path: '/users/devices', clause: '7.2.3', requiredWithoutMtls: ['PlatID', 'AppID'], tokenRequired: false },
-  devices_deviceInfo: { path: '/devices/deviceInfo', clause: '7.2.4', requiredWithoutMtls: ['PlatID'], tokenRequired: false },
-  devices_modifyDeviceInfo: { path: '/devices/modifyDeviceInfo', clause: '7.2.5', requiredWithoutMtls: ['PlatID'], tokenRequired: false },
-  devices_deviceStatus: { path: '/devices/deviceStatus', clause: '7.2.6', requiredWithoutMtls: ['PlatID'], tokenRequired: false },
-  devices_op: { path: '/devices/op', clause: '7.2.7', requiredWithoutMtls: ['PlatID'], tokenRequired: true },
-} as const satisfies Record<CheaaPlatformOperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean }>;
+  user_login: { path: '/user/login', clause: '7.1.1', requiredWithoutMtls: ['PlatID'], tokenRequired: false, bodyToken: null },
+  user_logout: { path: '/user/logout', clause: '7.1.2', requiredWithoutMtls: ['PlatID'], tokenRequired: true, bodyToken: null },
+  user_unregister: { path: '/user/unregister', clause: '7.1.3', requiredWithoutMtls: ['PlatID'], tokenRequired: true, bodyToken: null },
+  user_bindDevices: { path: '/user/bindDevices', clause: '7.2.1', requiredWithoutMtls: ['PlatID', 'AppID'], tokenRequired: false, bodyToken: null },
+  user_unbindDevices: { path: '/user/unbindDevices', clause: '7.2.2', requiredWithoutMtls: ['PlatID'], tokenRequired: false, bodyToken: null },
+  users_devices: { path: '/users/devices', clause: '7.2.3', requiredWithoutMtls: ['PlatID', 'AppID'], tokenRequired: false, bodyToken: null },
+  devices_deviceInfo: { path: '/devices/deviceInfo', clause: '7.2.4', requiredWithoutMtls: ['PlatID'], tokenRequired: false, bodyToken: null },
+  devices_modifyDeviceInfo: { path: '/devices/modifyDeviceInfo', clause: '7.2.5', requiredWithoutMtls: ['PlatID'], tokenRequired: false, bodyToken: null },
+  devices_deviceStatus: { path: '/devices/deviceStatus', clause: '7.2.6', requiredWithoutMtls: ['PlatID'], tokenRequired: false, bodyToken: null },
+  devices_op: { path: '/devices/op', clause: '7.2.7', requiredWithoutMtls: ['PlatID'], tokenRequired: true, bodyToken: null },
+} as const satisfies Record<CheaaPlatformOperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean; bodyToken: string | null }>;
 
 type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type CheaaPlatformRequestBody<K extends CheaaPlatformOperationId> = JsonBody<NonNullable<operations[K]['requestBody']>>;

@@ -1,7 +1,7 @@
 // The platform's Express app: the platform document's interfaces (role B), the partner
 // interfaces (role A) when given, and the docs site, every failure in the standard's body.
 import type { TLSSocket } from 'node:tls';
-import express, { type Router } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { cheaaPlatformDispatcher } from '../../generated/cheaa-c2c/platform.handlers.ts';
 import { cheaaPlatformValidator } from '../../generated/cheaa-c2c/platform.middleware.ts';
@@ -25,6 +25,8 @@ export interface AppOptions {
   requestsPerSecondPerPartner: number;
   /** Routers served before the platform document, e.g. the partner interfaces and other standards. */
   before?: Router[];
+  /** Error handlers for those routers' paths, run before the CHEAA one. */
+  errorHandlers?: ErrorRequestHandler[];
   /** Directory of the built docs site, served at /docs. */
   docsDir?: string;
   validateResponses?: boolean;
@@ -60,6 +62,7 @@ export function createApp(options: AppOptions): express.Express {
     })),
   );
   app.use(notFound);
+  for (const handler of options.errorHandlers ?? []) app.use(handler);
   app.use(errorHandler(options.log));
   return app;
 }

@@ -1,0 +1,89 @@
+// GB/T 43960 under /gbt43960/v1: its own validator, the body-token check of every operation that
+// carries x-body-token (NOTES I-14), and failures in its own envelope {status, msg}.
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { Router } from 'express';
+import { gbt43960Dispatcher, gbt43960Operations, type Gbt43960OperationId } from '../../generated/gbt43960/gbt43960.handlers.ts';
+import { gbt43960Validator } from '../../generated/gbt43960/gbt43960.middleware.ts';
+import { statusHttpStatus } from '../../generated/gbt43960/gbt43960.statuses.ts';
+import { GbtError, Statuses, type Status } from '../domain/gbt43960/errors.ts';
+import type { Caller, GbtService } from '../domain/gbt43960/service.ts';
+import { gbtHandlers } from '../handlers/gbt43960/index.ts';
+import type { ErrorLogger } from './error-handler.ts';
+
+const PREFIX = '/gbt43960/';
+
+interface HttpLikeError {
+  status?: number;
+  type?: string;
+  message?: string;
+  errors?: { path?: string; message?: string }[];
+}
+
+function classify(err: unknown): { status: Status; msg: string; unexpected: boolean } {
+  if (err instanceof GbtError) return { status: err.status, msg: err.message, unexpected: false };
+  const e = (err ?? {}) as HttpLikeError;
+  if (e.type === 'entity.parse.failed') return { status: Statuses.MalformedPacket, msg: `malformed JSON: ${e.message}`, unexpected: false };
+  if (e.type === 'entity.too.large') return { status: Statuses.PayloadTooLarge, msg: 'request body too large', unexpected: false };
+  const first = e.errors?.[0];
+  const detail = first ? `${first.path ?? ''} ${first.message ?? ''}`.trim() : (e.message ?? '');
+  switch (e.status) {
+    case 400:
+      return { status: Statuses.MalformedPacket, msg: detail, unexpected: false };
+    case 404:
+      return { status: Statuses.UnknownInterface, msg: 'no interface at this path', unexpected: false };
+    case 405:
+      return { status: Statuses.MethodNotAllowed, msg: `${detail}; every interface is a POST`, unexpected: false };
+    case 413:
+      return { status: Statuses.PayloadTooLarge, msg: 'request body too large', unexpected: false };
+    case 415:
+      return { status: Statuses.UnsupportedMediaType, msg: `${detail}; send UTF-8 JSON`, unexpected: false };
+    default:
+      return { status: Statuses.InternalError, msg: 'internal error', unexpected: true };
+  }
+}
+
+function gbtErrors(log: ErrorLogger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const { status, msg, unexpected } = classify(err);
+    if (unexpected) log.error({ err, requestId: (req as { id?: unknown }).id, path: req.path }, 'GB/T 43960 request failed');
+    if (res.headersSent) return;
+    res.status(statusHttpStatus[status]).json({ status, msg });
+  };
+}
+
+const operationIdOf = (req: Request) => (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId as Gbt43960OperationId | undefined;
+
+function bodyToken(service: GbtService): RequestHandler {
+  return async (req, res, next) => {
+    const operationId = operationIdOf(req);
+    const field = operationId && gbt43960Operations[operationId].bodyToken;
+    if (!field) return next();
+    const body = req.body as { userId: string } & Record<string, unknown>;
+    res.locals.gbtCaller = await service.authenticate(body.userId, body[field] as string | undefined);
+    next();
+  };
+}
+
+/**
+ * Errors raised before the router ran (malformed JSON, oversized bodies in express.json) for
+ * GB/T paths, answered in the GB/T envelope; others go on to the CHEAA error handler.
+ */
+export function gbt43960Errors(log: ErrorLogger): ErrorRequestHandler {
+  const handle = gbtErrors(log);
+  return (err, req, res, next) => (req.path.startsWith(PREFIX) ? handle(err, req, res, next) : next(err));
+}
+
+export function gbt43960Router(options: { service: GbtService; log: ErrorLogger; validateResponses?: boolean }): Router {
+  const inner = Router();
+  inner.use(gbt43960Validator({ securityHandlers: {}, validateResponses: options.validateResponses ?? true }));
+  inner.use(bodyToken(options.service));
+  inner.use(gbt43960Dispatcher(gbtHandlers, (req) => ({ service: options.service, caller: req.res!.locals.gbtCaller as Caller | undefined })));
+  inner.use((_req, res) => {
+    res.status(statusHttpStatus[Statuses.UnknownInterface]).json({ status: Statuses.UnknownInterface, msg: 'no interface at this path' });
+  });
+  inner.use(gbtErrors(options.log));
+  const outer = Router();
+  // Requests outside the prefix belong to the CHEAA documents.
+  outer.use((req, res, next) => (req.path.startsWith(PREFIX) ? inner(req, res, next) : next()));
+  return outer;
+}
