@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, beforeEach, describe, it, type TestContext } from 'node:test';
-import { CheaaApiError } from '../../src/sdk/errors.ts';
-import { createPlatformClient, type PlatformClientOptions } from '../../src/sdk/platform-client.ts';
+import { CheaaApiError, createPlatformClient, type PlatformClientOptions } from '../../src/sdk/index.ts';
 import { example, platformDoc } from './support/bundled.ts';
 import { issuedToken, startExamplePlatform, type ExamplePlatform } from './support/example-platform.ts';
 import { listen } from './support/listen.ts';

@@ -2,8 +2,7 @@
 // `npm test`): every `@ts-expect-error` line must fail to compile, every other line must compile.
 // The function is never called: nothing here runs.
 import type { RetCode } from '../../generated/cheaa-c2c/platform.retcodes.ts';
-import { CheaaApiError } from '../../src/sdk/errors.ts';
-import { createPlatformClient, type PlatformClient } from '../../src/sdk/platform-client.ts';
+import { CheaaApiError, createPlatformClient, type PlatformClient } from '../../src/sdk/index.ts';
 
 const device = { DeviceInfo: { deviceID: 'C89346112DD5' }, DeviceAttr: { onOffStatus: 'True' as const } };
 const user = { UserBase: { loginID: 'ACompanyUser132df43' } };

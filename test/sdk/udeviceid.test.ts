@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { formatUDeviceID, isUDeviceID, parseUDeviceID, type UDeviceIDParts } from '../../src/sdk/udeviceid.ts';
+import { formatUDeviceID, isUDeviceID, parseUDeviceID, type UDeviceIDParts } from '../../src/sdk/index.ts';
 import { platformDoc, schemaOf } from './support/bundled.ts';
 
 const schema = (name: string) => schemaOf(platformDoc, name);

@@ -1,0 +1,157 @@
+// Hosts the interfaces an A platform offers its B platforms (partner.yaml): 7.1.4 user verify and
+// 7.2.8 the data gateway, validated (requests and replies) and dispatched by the generated
+// partner middleware, answering in the standard's body whatever happens.
+import type { TLSSocket } from 'node:tls';
+import express, { Router, type Request, type RequestHandler } from 'express';
+import {
+  cheaaPartnerDispatcher,
+  cheaaPartnerOperations,
+  type CheaaPartnerHandlers,
+  type CheaaPartnerOperationId,
+} from '../../generated/cheaa-c2c/partner.handlers.ts';
+import { cheaaPartnerSpec, cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
+import type { components } from '../../generated/cheaa-c2c/partner.types.ts';
+import { RetCodes, refuse } from '../domain/errors.ts';
+import { errorHandler, notFound, type ErrorLogger } from '../http/error-handler.ts';
+import { memorySeenEvents, type SeenEvents } from './seen-events.ts';
+
+export type DataGatewayReport = components['schemas']['DataGatewayReport'];
+export type PartnerUser = components['schemas']['User'];
+
+export interface VerifyUserInput {
+  /** `UserBase.loginID`: the user on this (the A) platform. */
+  loginId: string;
+  /** The AuthToken the user presented to the B platform at login (table 26). */
+  authToken: string;
+  /** The calling B platform's PlatID header; may be absent under mutual TLS (clause 7.1). */
+  platId: string | undefined;
+  appId: string | undefined;
+  /** The whole user object of the request. */
+  user: PartnerUser;
+}
+
+export interface ReportContext {
+  /** The EventID header (project extension); absent from senders that follow only the standard. */
+  eventId: string | undefined;
+  /** The calling B platform's PlatID header; may be absent under mutual TLS (clause 7.1). */
+  platId: string | undefined;
+}
+
+export interface PartnerKitOptions {
+  /**
+   * 7.1.4: answer true when `authToken` is this platform's token for `loginId`. Anything but
+   * true refuses with RetCode 4032; throw an InteropError to refuse with another RetCode (for
+   * example 4042, unknown user).
+   */
+  verifyUser(input: VerifyUserInput): boolean | Promise<boolean>;
+  /**
+   * 7.2.8: one report, once per EventID. Throwing refuses it (an InteropError with its RetCode,
+   * anything else with 5000) and forgets the EventID, so the sender's retry is delivered.
+   */
+  onReport(report: DataGatewayReport, context: ReportContext): void | Promise<void>;
+  /** Where delivered EventIDs are kept (default: the last 10 000, in memory). */
+  seen?: SeenEvents;
+  /** Where the interfaces live, before `/user/verify` and `/dataservices/dataGateway` (default `/v1`, clause 6.3). */
+  basePath?: string;
+  /** The largest request body accepted, in express.json's notation (default `100kb`). */
+  bodyLimit?: string | number;
+  /** Where unexpected failures are logged (default: stderr). Request bodies are never logged. */
+  log?: ErrorLogger;
+}
+
+interface Caller {
+  platId: string | undefined;
+  appId: string | undefined;
+  eventId: string | undefined;
+}
+
+// The standard's own RetInfo of each success (the `standard` response examples of 7.1.4 and 7.2.8).
+const VERIFIED = '身份验证成功';
+const REPORTED = '上报成功';
+
+const viaMutualTls = (req: Request) => (req.socket as TLSSocket).authorized === true;
+
+const operationIdOf = (req: Request) =>
+  (req as Request & { openapi?: { schema?: { operationId?: CheaaPartnerOperationId } } }).openapi?.schema?.operationId;
+
+/** The path the validator serves: the spec's server URL with its variables at their defaults (`/v1`). */
+const specBasePath = (() => {
+  const server = cheaaPartnerSpec.servers?.[0];
+  const url = (server?.url ?? '').replace(/\{(\w+)\}/g, (_, name: string) => String(server?.variables?.[name]?.default ?? ''));
+  return new URL(url, 'http://localhost').pathname.replace(/\/$/, '');
+})();
+
+/**
+ * express-openapi-validator matches `req.originalUrl` against the spec's server path, so a kit
+ * mounted anywhere else would go unvalidated. The validator sees the request as if the kit were
+ * mounted there; the real URL is back before anything else sees the request.
+ */
+function atSpecPath(validator: RequestHandler[]): RequestHandler {
+  const chain = Router().use(validator);
+  return (req, res, next) => {
+    const originalUrl = req.originalUrl;
+    req.originalUrl = specBasePath + req.url;
+    chain(req, res, (err?: unknown) => {
+      req.originalUrl = originalUrl;
+      next(err);
+    });
+  };
+}
+
+/** Over plain HTTP the caller names itself in the headers the spec marks x-required-without-mtls (clause 7.1). */
+const requiredWithoutMtls: RequestHandler = (req, _res, next) => {
+  const operationId = operationIdOf(req);
+  if (operationId === undefined || viaMutualTls(req)) return next();
+  const missing = cheaaPartnerOperations[operationId].requiredWithoutMtls.filter((name) => req.get(name) === undefined);
+  if (missing.length > 0) {
+    refuse(RetCodes.BadRequest, `header ${missing.join(', ')} is required without mutual TLS (clause 7.1): send it, or connect with your platform certificate`);
+  }
+  next();
+};
+
+const stderrLog: ErrorLogger = { error: (obj, msg) => console.error(msg, obj) };
+
+/** An Express router serving the partner interfaces under `basePath`; mount it with `app.use(kit)`. */
+export function createPartnerKit(options: PartnerKitOptions): Router {
+  const seen = options.seen ?? memorySeenEvents();
+
+  const handlers: CheaaPartnerHandlers<Caller> = {
+    user_verify: async ({ body, ctx }) => {
+      // The validator holds User to one element with a loginID (UserVerifyRequest); the generated
+      // type does not carry that `required`, which sits beside a $ref.
+      const user = body.User[0]!;
+      const loginId = user.UserBase.loginID!;
+      const verified = await options.verifyUser({ loginId, authToken: body.AuthToken, platId: ctx.platId, appId: ctx.appId, user });
+      // Only an explicit true lets the user in.
+      if (verified !== true) refuse(RetCodes.UserVerifyRefused, `the AuthToken is not valid for loginID ${loginId}`);
+      return { status: 200, body: { RetCode: RetCodes.Ok, RetInfo: VERIFIED } };
+    },
+    dataservices_dataGateway: async ({ body, ctx }) => {
+      const { eventId, platId } = ctx;
+      if (eventId !== undefined && !(await seen.claim(eventId, platId))) {
+        // At-least-once delivery: a retry of a delivered report is acknowledged, not delivered again.
+        return { status: 200, body: { RetCode: RetCodes.Ok, RetInfo: `${REPORTED} (EventID ${eventId} was already delivered)` } };
+      }
+      try {
+        await options.onReport(body, { eventId, platId });
+      } catch (error) {
+        // Not handling the error: the claim must not outlive a failed delivery, or the retry would be dropped.
+        if (eventId !== undefined) await seen.release(eventId, platId);
+        throw error;
+      }
+      return { status: 200, body: { RetCode: RetCodes.Ok, RetInfo: REPORTED } };
+    },
+  };
+
+  const api = Router();
+  api.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  api.use(atSpecPath(cheaaPartnerValidator({ securityHandlers: { PartnerCertificate: viaMutualTls } })));
+  api.use(requiredWithoutMtls);
+  api.use(cheaaPartnerDispatcher(handlers, (req) => ({ platId: req.get('PlatID'), appId: req.get('AppID'), eventId: req.get('EventID') })));
+  api.use(notFound);
+  api.use(errorHandler(options.log ?? stderrLog));
+
+  const kit = Router();
+  kit.use(options.basePath ?? specBasePath, api);
+  return kit;
+}
