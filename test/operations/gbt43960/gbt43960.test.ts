@@ -16,6 +16,7 @@ const gbt = bundledApis().find((a) => a.name === 'gbt43960')!;
 const example = (name: string) => (deref(gbt.doc, { $ref: `#/components/examples/${name}` }) as JsonObject).value as JsonObject;
 const userId = '438362794917922816';
 const otherUser = '100000000000000001';
+type Failure = { status: number; msg: string };
 
 let platform: RunningPlatform;
 let api: ReturnType<typeof createGbt43960Client>;
@@ -79,7 +80,7 @@ describe('GB/T 43960 clause 9 access token (inferred)', () => {
 describe('GB/T 43960 A.2.4 device security authentication', () => {
   it('the corrected Annex A example (an HMAC of devId) succeeds', async () => {
     const request = example('device_auth.standard.request');
-    const { data } = await api.device_auth({ body: { ...(request as never), userId, access_token: token } });
+    const { data } = await api.device_auth({ body: { ...(request as object), userId, access_token: token } as never });
     assert.deepEqual(data, { status: 200, msg: 'success' });
   });
   it('a signature under another secret → 100105 naming the device', async () => {
@@ -89,8 +90,8 @@ describe('GB/T 43960 A.2.4 device security authentication', () => {
   it('the standard\'s printed devSign "02357.PDF" → 100103 with HTTP 400 naming data/devSign', async () => {
     const { error, response } = await api.device_auth({ body: { userId, access_token: token, data: { devId: '6565818958', devSign: '02357.PDF' } } });
     assert.equal(response.status, 400);
-    assert.equal(error?.status, Statuses.MalformedPacket);
-    assert.match(error!.msg, /devSign/);
+    assert.equal((error as Failure | undefined)?.status, Statuses.MalformedPacket);
+    assert.match((error as Failure).msg, /devSign/);
   });
   it('another user\'s device → 100104, as if it did not exist', async () => {
     const { data } = await api.device_auth({ body: { userId, access_token: token, data: { devId: 'OTHER-1', devSign: sign('secret-other-1', 'OTHER-1') } } });
@@ -102,7 +103,7 @@ describe('GB/T 43960 A.2.4 device security authentication', () => {
     const foreign = await api.device_auth({ body: { userId: otherUser, access_token: token, data: { devId: 'OTHER-1', devSign: sign('secret-other-1', 'OTHER-1') } } });
     assert.equal(foreign.data?.status, Statuses.TokenInvalid);
     const missing = await api.device_auth({ body: { userId, data: { devId: '6565818958', devSign: sign('x', '6565818958') } } as never });
-    assert.equal(missing.error?.status, Statuses.MalformedPacket);
+    assert.equal(missing.(error as Failure | undefined)?.status, Statuses.MalformedPacket);
   });
 });
 
@@ -131,7 +132,7 @@ describe('GB/T 43960 A.2.6 edge gateway creation', () => {
     it(`${why} → 100103 (HTTP 400)`, async () => {
       const { error, response } = await api.gateway_create({ body: { userId, access_token: token, data: data as never } });
       assert.equal(response.status, 400);
-      assert.equal(error?.status, Statuses.MalformedPacket);
+      assert.equal((error as Failure | undefined)?.status, Statuses.MalformedPacket);
     });
   }
 });
