@@ -103,7 +103,7 @@ describe('GB/T 43960 A.2.4 device security authentication', () => {
     const foreign = await api.device_auth({ body: { userId: otherUser, access_token: token, data: { devId: 'OTHER-1', devSign: sign('secret-other-1', 'OTHER-1') } } });
     assert.equal(foreign.data?.status, Statuses.TokenInvalid);
     const missing = await api.device_auth({ body: { userId, data: { devId: '6565818958', devSign: sign('x', '6565818958') } } as never });
-    assert.equal(missing.(error as Failure | undefined)?.status, Statuses.MalformedPacket);
+    assert.equal((missing.error as Failure | undefined)?.status, Statuses.MalformedPacket);
   });
 });
 
