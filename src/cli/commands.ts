@@ -1,0 +1,19 @@
+// The registry of subcommands: one entry per file src/cli/<name>.ts, listed here in help order. A
+// command's module is loaded only when it runs, so `udid` does not pay for what `serve` imports.
+import type { Command } from './command.ts';
+
+export interface CommandEntry {
+  /** One line for `cloud-interop --help`. */
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: ReadonlyMap<string, CommandEntry> = new Map([
+  [
+    'udid',
+    {
+      summary: 'Decode a UDeviceID (clause 6.4): manufacturer, category, sub-category, minor class, serial',
+      load: async () => (await import('./udid.ts')).udid,
+    },
+  ],
+]);
