@@ -122,7 +122,7 @@ ${ops
   .map(
     (op) => `    /** ${op.summary}, clause ${op['x-standard-clause']}: POST ${op.path} */
     ${op.operationId}: (init: MaybeOptionalInit<paths['${op.path}'], '${op.method}'>) =>
-      client.${op.method.toUpperCase()}('${op.path}', init as never),`,
+      client.${op.method.toUpperCase()}('${op.path}', init),`,
   )
   .join('\n')}
   };

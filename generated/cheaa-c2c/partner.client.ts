@@ -12,10 +12,10 @@ export function createCheaaPartnerClient(options: ClientOptions = {}) {
     client,
     /** User verify (用户验证), clause 7.1.4: POST /user/verify */
     user_verify: (init: MaybeOptionalInit<paths['/user/verify'], 'post'>) =>
-      client.POST('/user/verify', init as never),
+      client.POST('/user/verify', init),
     /** Device status report (设备状态上报), clause 7.2.8: POST /dataservices/dataGateway */
     dataservices_dataGateway: (init: MaybeOptionalInit<paths['/dataservices/dataGateway'], 'post'>) =>
-      client.POST('/dataservices/dataGateway', init as never),
+      client.POST('/dataservices/dataGateway', init),
   };
 }
 
