@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { PlatformConfig } from './config.ts';
 import { userVerifier } from './delivery/user-verifier.ts';
-import { outboxWorker } from './delivery/outbox-worker.ts';
+import { outboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { partnerHttp } from './delivery/partner-http.ts';
 import { Accounts } from './domain/accounts.ts';
 import { initialAttributes } from './domain/capabilities.ts';
@@ -27,6 +27,8 @@ export interface PlatformOptions {
   /** Open this database instead of the configured one (tests pass a snapshot). */
   database?: OpenOptions | Database;
   docsDir?: string;
+  /** Pacing of the outbox worker (tests shorten the poll and retry delays). */
+  worker?: Pick<OutboxWorkerOptions, 'pollMs' | 'batchSize' | 'baseDelayMs' | 'maxDelayMs'>;
 }
 
 export interface RunningPlatform {
@@ -81,7 +83,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     log,
     bodyBytes: config.limits.bodyBytes,
     requestsPerSecondPerPartner: config.limits.requestsPerSecondPerPartner,
-    before: [partnerRole({ db, log, localUsers: config.localUsers, partners: config.partners }), gbt43960Router({ service: new GbtService(gbt), log })],
+    before: [partnerRole({ db, log, localUsers: config.localUsers }), gbt43960Router({ service: new GbtService(gbt), log })],
     errorHandlers: [gbt43960Errors(log)],
     docsDir: options.docsDir ?? (existsSync('docs-site/dist') ? 'docs-site/dist' : undefined),
   });
@@ -96,7 +98,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const { port } = server.address() as AddressInfo;
   const url = `${config.tls ? 'https' : 'http'}://${config.listen.host}:${port}/v1`;
 
-  const worker = outboxWorker({ db, queue: outboxQueue(db), http: reportHttp, partners: config.partners, log });
+  const worker = outboxWorker({ ...options.worker, db, queue: outboxQueue(db), http: reportHttp, partners: config.partners, log });
   await worker.start();
   let ticking = Promise.resolve();
   const simulation = setInterval(() => {
