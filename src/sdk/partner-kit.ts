@@ -128,7 +128,7 @@ export function createPartnerKit(options: PartnerKitOptions): Router {
     },
     dataservices_dataGateway: async ({ body, ctx }) => {
       const { eventId, platId } = ctx;
-      if (eventId !== undefined && !(await seen.claim(eventId, platId))) {
+      if (eventId !== undefined && !(await seen.claim(eventId, platId, body))) {
         // At-least-once delivery: a retry of a delivered report is acknowledged, not delivered again.
         return { status: 200, body: { RetCode: RetCodes.Ok, RetInfo: `${REPORTED} (EventID ${eventId} was already delivered)` } };
       }

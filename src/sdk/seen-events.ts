@@ -1,5 +1,8 @@
 // Which 7.2.8 reports were already delivered, by their EventID (project extension header), so an
 // at-least-once sender's retries reach the receiver once.
+import type { components } from '../../generated/cheaa-c2c/partner.types.ts';
+
+type DataGatewayReport = components['schemas']['DataGatewayReport'];
 
 /**
  * The store the partner kit asks before delivering a report. A platform plugs in its database
@@ -9,9 +12,10 @@ export interface SeenEvents {
   /**
    * Records the event and answers true, or answers false when it is already recorded. Must be
    * atomic: of two deliveries of one event racing each other, only one may get true (a table with
-   * a primary key on (platId, eventId) and `INSERT … ON CONFLICT DO NOTHING` is).
+   * a primary key on (platId, eventId) and `INSERT … ON CONFLICT DO NOTHING` is). The report comes
+   * along so that a store may keep it in the very statement that records the EventID.
    */
-  claim(eventId: string, platId: string | undefined): boolean | Promise<boolean>;
+  claim(eventId: string, platId: string | undefined, report: DataGatewayReport): boolean | Promise<boolean>;
   /** Forgets a claimed event whose delivery failed, so that the sender's retry is delivered. */
   release(eventId: string, platId: string | undefined): void | Promise<void>;
 }

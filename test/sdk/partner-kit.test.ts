@@ -252,13 +252,13 @@ describe('partner kit, mounted and configured by the caller', () => {
     assert.deepEqual(logged, ['/cheaa/partner/v1/dataservices/dataGateway', '/cheaa/partner/v1/dataservices/dataGateway']);
   });
 
-  it("7.2.8 the platform's own seen store is asked with the EventID and the sender's PlatID", async (t) => {
-    const claims: [string, string | undefined][] = [];
+  it("7.2.8 the platform's own seen store is asked with the EventID, the sender's PlatID and the report", async (t) => {
+    const claims: [string, string | undefined, DataGatewayReport][] = [];
     const inner = memorySeenEvents();
     const seen: SeenEvents = {
-      claim: async (eventId, platId) => {
-        claims.push([eventId, platId]);
-        return inner.claim(eventId, platId);
+      claim: async (eventId, platId, report) => {
+        claims.push([eventId, platId, report]);
+        return inner.claim(eventId, platId, report);
       },
       release: (eventId, platId) => inner.release(eventId, platId),
     };
@@ -267,8 +267,8 @@ describe('partner kit, mounted and configured by the caller', () => {
       await kit.client.dataservices_dataGateway({ params: { header: { EventID: 'evt-db' } }, body: standardReport('standard-attr') });
     }
     assert.deepEqual(claims, [
-      ['evt-db', bPlatform],
-      ['evt-db', bPlatform],
+      ['evt-db', bPlatform, standardReport('standard-attr')],
+      ['evt-db', bPlatform, standardReport('standard-attr')],
     ]);
     assert.equal(kit.reports.length, 1);
   });
@@ -286,22 +286,23 @@ describe('partner kit, mounted and configured by the caller', () => {
 });
 
 describe('memorySeenEvents', () => {
+  const report = standardReport('standard-alarm');
   it('keeps the most recent events up to its capacity, forgetting the oldest first', () => {
     const seen = memorySeenEvents(2);
-    assert.equal(seen.claim('e1', 'P'), true);
-    assert.equal(seen.claim('e2', 'P'), true);
-    assert.equal(seen.claim('e1', 'P'), false);
-    assert.equal(seen.claim('e3', 'P'), true);
-    assert.equal(seen.claim('e1', 'P'), true, 'e1 was the oldest and is forgotten');
-    assert.equal(seen.claim('e3', 'P'), false);
+    assert.equal(seen.claim('e1', 'P', report), true);
+    assert.equal(seen.claim('e2', 'P', report), true);
+    assert.equal(seen.claim('e1', 'P', report), false);
+    assert.equal(seen.claim('e3', 'P', report), true);
+    assert.equal(seen.claim('e1', 'P', report), true, 'e1 was the oldest and is forgotten');
+    assert.equal(seen.claim('e3', 'P', report), false);
   });
 
   it('keeps platforms apart and forgets a released event', () => {
     const seen = memorySeenEvents();
-    assert.equal(seen.claim('e1', 'A'), true);
-    assert.equal(seen.claim('e1', 'B'), true);
-    assert.equal(seen.claim('e1', undefined), true);
+    assert.equal(seen.claim('e1', 'A', report), true);
+    assert.equal(seen.claim('e1', 'B', report), true);
+    assert.equal(seen.claim('e1', undefined, report), true);
     seen.release('e1', 'A');
-    assert.equal(seen.claim('e1', 'A'), true);
+    assert.equal(seen.claim('e1', 'A', report), true);
   });
 });
