@@ -10,7 +10,7 @@ export function createGbt43960Client(options: ClientOptions = {}) {
   return {
     /** The underlying openapi-fetch client, for middleware. */
     client,
-    /** Access token issuance (访问令牌获取), clause 9.0: POST /token */
+    /** Access token issuance (访问令牌获取), clause 9: POST /token */
     token: (init: MaybeOptionalInit<paths['/token'], 'post'>) =>
       client.POST('/token', init),
     /** Device security authentication (设备安全认证), clause A.2.4: POST /device/auth */
@@ -28,10 +28,10 @@ export function createGbt43960Client(options: ClientOptions = {}) {
     /** Device identifier query (设备标识查询), clause A.2.7: POST /device/identifier/query */
     device_identifier_query: (init: MaybeOptionalInit<paths['/device/identifier/query'], 'post'>) =>
       client.POST('/device/identifier/query', init),
-    /** Interface registration (接口注册), clause 9.0: POST /interface/register */
+    /** Interface registration (接口注册), clause 9: POST /interface/register */
     interface_register: (init: MaybeOptionalInit<paths['/interface/register'], 'post'>) =>
       client.POST('/interface/register', init),
-    /** Registered interface list (已注册接口查询), clause 9.0: POST /interface/list */
+    /** Registered interface list (已注册接口查询), clause 9: POST /interface/list */
     interface_list: (init: MaybeOptionalInit<paths['/interface/list'], 'post'>) =>
       client.POST('/interface/list', init),
   };

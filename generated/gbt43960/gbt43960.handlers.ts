@@ -7,14 +7,14 @@ export type Gbt43960OperationId = (typeof gbt43960OperationIds)[number];
 
 /** What the spec says of each operation that the server needs at run time, read once here. */
 export const gbt43960Operations = {
-  token: { path: '/token', clause: '9.0', requiredWithoutMtls: [], tokenRequired: false, bodyToken: null },
+  token: { path: '/token', clause: '9', requiredWithoutMtls: [], tokenRequired: false, bodyToken: null },
   device_auth: { path: '/device/auth', clause: 'A.2.4', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
   device_query: { path: '/device/query', clause: 'A.2.5', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
   gateway_create: { path: '/gateway/create', clause: 'A.2.6', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
   device_identifier_save: { path: '/device/identifier/save', clause: 'A.2.7', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
   device_identifier_query: { path: '/device/identifier/query', clause: 'A.2.7', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
-  interface_register: { path: '/interface/register', clause: '9.0', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
-  interface_list: { path: '/interface/list', clause: '9.0', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
+  interface_register: { path: '/interface/register', clause: '9', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
+  interface_list: { path: '/interface/list', clause: '9', requiredWithoutMtls: [], tokenRequired: false, bodyToken: 'access_token' },
 } as const satisfies Record<Gbt43960OperationId, { path: string; clause: string; requiredWithoutMtls: readonly string[]; tokenRequired: boolean; bodyToken: string | null }>;
 
 type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;

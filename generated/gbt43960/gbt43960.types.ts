@@ -13,7 +13,7 @@ export interface paths {
          * Access token issuance (访问令牌获取)
          * @description Not in our copy of the standard: implied by the `access_token` of every Annex A request and by
          *     clauses 5 (open interface model) and 9 (interface registration and invocation), whose text we do
-         *     not have (NOTES.md I-13; `9.0` stands for clause 9 as a whole, I-17). A registered application
+         *     not have (NOTES.md I-13; clause 9 as a whole, I-17). A registered application
          *     exchanges its `appId` and `appSecret` for an access_token valid for `expires_in` seconds with
          *     `userId`, the user the application is registered to. The request is the envelope without
          *     `access_token`. Refusal: `100108` the appId is unknown, registered to another userId, or the
