@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 
 /** The parts of a JSON Schema the SDK reads; everything else of the document is left untyped. */
 export interface SchemaNode {
-  pattern?: string;
   enum?: unknown[];
   'x-enum-descriptions'?: unknown[];
   [keyword: string]: unknown;
