@@ -62,8 +62,9 @@ function layoutColumns(d: SequenceDiagram): { centre: Map<string, number>; boxWi
     } else {
       const at = step.participants.map((id) => index.get(id)!);
       const [lo, hi] = [Math.min(...at), Math.max(...at)];
-      if (step.placement === 'left') widen(lo - 1, lo, width + PAD + boxWidth[lo - 1]! / 2);
-      else if (step.placement === 'right') widen(lo, lo + 1, width + PAD + boxWidth[lo + 1]! / 2);
+      // A note beside a lifeline needs its width before the next one; over several, the overhang helps.
+      if (step.placement === 'left') widen(lo - 1, lo, width + 2 * PAD);
+      else if (step.placement === 'right') widen(lo, lo + 1, width + 2 * PAD);
       else widen(lo, hi, width - 2 * NOTE_OVERHANG);
     }
   });
