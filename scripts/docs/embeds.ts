@@ -3,7 +3,8 @@
 // the pages never restate what those sources say:
 //
 //   diagram <name>                     docs-site/diagrams/<name>.txt as an SVG sequence diagram
-//   retcode-table <api> [<code>…]      the RetCode table of a document, or only the codes given
+//   result-codes <api> <schema> [<code>…]  the result-code table of a document (RetCode, Status),
+//                                      or only the codes given
 //   operations                         every operation of every document, by clause
 //   specs                              every bundled document, with its download link
 //   udeviceid-decoder <api> [<id>…]    the decoder form, with the code tables as JSON; ids to try,
@@ -18,7 +19,7 @@ import { type Api, operationsOf } from './apis.ts';
 import { escapeHtml as esc, jsonForScript } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { operationHref, specFile } from './reference-page.ts';
-import { retCodeTable } from './retcode-table.ts';
+import { resultCodeTable } from './result-codes.ts';
 import { sequenceSourceToSvg } from './sequence-svg.ts';
 import { type CodeTable, udeviceIdTables } from './udeviceid-tables.ts';
 
@@ -143,8 +144,9 @@ export function embedder(ctx: EmbedContext): (directive: string) => string {
     switch (kind) {
       case 'diagram':
         return diagram(ctx, args[0]);
-      case 'retcode-table':
-        return retCodeTable(apiNamed(ctx, args[0]), args.slice(1));
+      case 'result-codes':
+        if (!args[1]) throw new Error('result-codes needs an api and a schema name');
+        return resultCodeTable(apiNamed(ctx, args[0]), args[1], args.slice(2));
       case 'operations':
         return operationsIndex(ctx);
       case 'specs':

@@ -11,7 +11,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { type Api, operationsOf } from '../../scripts/docs/apis.ts';
 import { type SiteSummary, buildSite } from '../../scripts/docs/build.ts';
 import { operationHref, referenceFile } from '../../scripts/docs/reference-page.ts';
-import { retCodeRows } from '../../scripts/docs/retcode-table.ts';
+import { resultCodeRows } from '../../scripts/docs/result-codes.ts';
 import { serveDocs } from './static-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -121,11 +121,11 @@ describe('docs site in headless Chromium, served under /docs/', { skip, timeout:
 
   test('the RetCode table is the RetCode schema: every code with its name and HTTP status', async () => {
     const visit = await open('retcodes.html');
-    const rows = await visit.page.locator('table.retcodes tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+    const rows = await visit.page.locator('table.result-codes[data-api="cheaa-platform"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
     const platform = apis().find((a) => a.name === 'cheaa-platform')!;
     assert.deepEqual(
       rows,
-      retCodeRows(platform).map((r) => [r.code, r.name, String(r.httpStatus)]),
+      resultCodeRows(platform, 'RetCode').map((r) => [r.code, r.name, String(r.httpStatus)]),
     );
     await close(visit, 'retcodes.html');
   });
