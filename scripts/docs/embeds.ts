@@ -124,22 +124,22 @@ function schemaDescription(api: Api, name: string | undefined): string {
   return `<div class="generated" data-source="${esc(`${api.output}#/components/schemas/${name}`)}">\n${renderMarkdown(description).html}</div>`;
 }
 
-function include(ctx: EmbedContext, file: string | undefined, optional: boolean): string {
+function include(ctx: EmbedContext, file: string | undefined, optional: boolean, ids: Map<string, number>): string {
   if (!file) throw new Error('include needs a file');
   const path = join(ctx.root, file);
   if (!existsSync(path)) {
     if (optional) return '';
     throw new Error(`include: ${file} does not exist`);
   }
-  const { html } = renderMarkdown(readFileSync(path, 'utf8'), { headingShift: 1 });
+  const { html } = renderMarkdown(readFileSync(path, 'utf8'), { headingShift: 1, ids });
   return `<section class="included" data-source="${esc(file)}">
 <p class="source">From <code>${esc(file)}</code> in the repository.</p>
 ${html}
 </section>`;
 }
 
-export function embedder(ctx: EmbedContext): (directive: string) => string {
-  return (directive) => {
+export function embedder(ctx: EmbedContext): (directive: string, ids: Map<string, number>) => string {
+  return (directive, ids) => {
     const [kind, ...args] = directive.split(/\s+/);
     switch (kind) {
       case 'diagram':
@@ -158,9 +158,9 @@ export function embedder(ctx: EmbedContext): (directive: string) => string {
       case 'schema-description':
         return schemaDescription(apiNamed(ctx, args[0]), args[1]);
       case 'include':
-        return include(ctx, args[0], false);
+        return include(ctx, args[0], false, ids);
       case 'include-if-present':
-        return include(ctx, args[0], true);
+        return include(ctx, args[0], true, ids);
       default:
         throw new Error(`unknown embed ${JSON.stringify(kind)}`);
     }

@@ -7,10 +7,12 @@ import { escapeHtml as esc } from './html.ts';
 import { GUIDE_PAGES } from './nav.ts';
 
 export interface RenderOptions {
-  /** Returns the HTML of an embed block, whose text is `<kind> <arguments…>`. */
-  embed?: (directive: string) => string;
+  /** Returns the HTML of an embed block, whose text is `<kind> <arguments…>`; `ids` are the heading ids used so far. */
+  embed?: (directive: string, ids: Map<string, number>) => string;
   /** Added to every heading level: an included document's `#` becomes `##` under the page's title. */
   headingShift?: number;
+  /** Heading ids already used on the page, so an included document's headings get ids of their own. */
+  ids?: Map<string, number>;
 }
 
 export interface RenderedMarkdown {
@@ -32,7 +34,7 @@ const guidePage = new RegExp(`^(${GUIDE_PAGES.join('|')})\\.md(#.*)?$`);
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
   const shift = options.headingShift ?? 0;
-  const used = new Map<string, number>();
+  const used = options.ids ?? new Map<string, number>();
   let title: string | undefined;
   const marked = new Marked({
     gfm: true,
@@ -55,7 +57,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
       code({ text, lang }: Tokens.Code): string | false {
         if (lang !== 'embed') return false;
         if (!options.embed) throw new Error(`an embed block (${text}) where embeds are not allowed`);
-        return options.embed(text.trim());
+        return options.embed(text.trim(), used);
       },
     },
   });

@@ -64,6 +64,7 @@ describe('docs build checks', () => {
       ['an absolute path, which breaks under /docs/', '<a href="/index.html">home</a>', /\/index\.html is absolute/],
       ['a link to a missing page', '<a href="nowhere.html">x</a>', /<a> refers to nowhere\.html, which is not in the site/],
       ['a path out of the site', '<img src="../secret.png">', /refers to \.\.\/secret\.png/],
+      ['an id used twice', '<h2 id="notes">a</h2><h3 id="notes">b</h3>', /id "notes" is used more than once/],
     ];
     for (const [what, html, message] of broken) {
       test(`rejects ${what}`, () => {
