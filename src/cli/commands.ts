@@ -10,6 +10,20 @@ export interface CommandEntry {
 
 export const commands: ReadonlyMap<string, CommandEntry> = new Map([
   [
+    'serve',
+    {
+      summary: 'Run the platform (clause 7 interfaces) from a configuration file, config/demo.yaml by default',
+      load: async () => (await import('./serve.ts')).serve,
+    },
+  ],
+  [
+    'demo',
+    {
+      summary: "Play the standard's two scenarios between two platforms over mutual TLS, narrated",
+      load: async () => (await import('./demo.ts')).demo,
+    },
+  ],
+  [
     'udid',
     {
       summary: 'Decode a UDeviceID (clause 6.4): manufacturer, category, sub-category, minor class, serial',

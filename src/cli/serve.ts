@@ -1,0 +1,46 @@
+// `cloud-interop serve`: the reference platform from a configuration file, until SIGINT/SIGTERM,
+// then a graceful shutdown (requests in flight finish, the outbox worker stops between reports).
+import { ConfigError, loadConfig } from '../config.ts';
+import { parseCommandArgs, UsageError, type Command } from './command.ts';
+
+export const DEFAULT_CONFIG = 'config/demo.yaml';
+
+const help = `Usage: cloud-interop serve [--config <file.yaml|file.json>]
+
+Runs the CHEAA reference platform (clause 7 interfaces under /v1, GB/T 43960 under /gbt43960/v1).
+Without --config it uses ${DEFAULT_CONFIG}: 127.0.0.1:8080, PGlite data in .data/demo, seeded
+appliances, and itself as its partner. DATABASE_URL switches the store to a PostgreSQL server;
+LOG_LEVEL sets the log level (info).
+
+Options:
+  -c, --config <file>  the platform configuration (YAML or JSON, see src/config.schema.json)
+  -h, --help           show this help
+
+Stops gracefully on SIGINT (Ctrl-C) or SIGTERM. Exit status 2: the configuration is invalid.
+`;
+
+export const serve: Command = {
+  help,
+  async run(args, { stderr }) {
+    const { values, positionals } = parseCommandArgs(args, { options: { config: { type: 'string', short: 'c' } }, allowPositionals: true });
+    if (positionals.length > 0) throw new UsageError(`takes no arguments (got ${positionals.join(' ')}); give the configuration with --config <file>`);
+    let config;
+    try {
+      config = loadConfig(values.config ?? DEFAULT_CONFIG);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      stderr.write(`${stderr.style.red(`cloud-interop serve: ${error.message}`)}\nFix the file, or give another with --config <file>.\n`);
+      return 2;
+    }
+    // Imported here: the platform pulls in the store, Express and the validators.
+    const { startPlatform } = await import('../platform.ts');
+    const platform = await startPlatform(config);
+    platform.log.info({ url: platform.url, docs: platform.url.replace(/\/v1$/, '/docs/') }, 'platform listening');
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
+    });
+    platform.log.info({ signal }, 'shutting down: finishing requests and deliveries');
+    await platform.close();
+    return 0;
+  },
+};
