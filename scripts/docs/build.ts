@@ -42,6 +42,7 @@ function checkPageList(root: string): void {
 
 export async function buildSite(root: string, outDir: string): Promise<SiteSummary> {
   const apis = readApis(root);
+  // Fail before writing anything: an operation without its clause, or a dangling $ref.
   for (const api of apis) {
     operationsOf(api);
     assertRefsResolve(api);

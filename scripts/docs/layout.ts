@@ -30,8 +30,6 @@ export interface GuidePage {
   /** The page's HTML, from its Markdown. */
   body: string;
   href: string;
-  /** Extra elements for the end of the body, e.g. the page's own script. */
-  scripts?: string;
 }
 
 export function guidePage(nav: Nav, page: GuidePage): string {
@@ -54,7 +52,6 @@ ${page.body}
 ${prevNext(nav, page.href)}
 </main>
 </div>
-${page.scripts ?? ''}
 </body>
 </html>
 `;
