@@ -25,7 +25,8 @@ export class UsageError extends Error {
 }
 
 /** node:util parseArgs, strict, with its complaints turned into UsageErrors. */
-export function parseCommandArgs<T extends Omit<ParseArgsConfig, 'args' | 'strict'>>(args: string[], config: T) {
+// The return type is spelled out so `npm run build` can write it into command.d.ts.
+export function parseCommandArgs<T extends Omit<ParseArgsConfig, 'args' | 'strict'>>(args: string[], config: T): ReturnType<typeof parseArgs<T & { args: string[]; strict: true }>> {
   try {
     return parseArgs({ ...config, args, strict: true });
   } catch (error) {

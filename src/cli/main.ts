@@ -1,5 +1,6 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 // Entry point of the `cloud-interop` command: node --import tsx src/cli/main.ts <command> [options]
+// from a checkout; the installed package's bin is its build, dist/src/cli/main.js (hence plain node).
 import { runCli } from './cli.ts';
 import { styleFor } from './style.ts';
 
