@@ -432,6 +432,14 @@ export interface components {
          */
         DeviceID: string;
         /**
+         * DeviceIDType
+         * @description How a `deviceID` is coded (table 11 `deviceIDType`). `UDeviceID` when it is a universal appliance
+         *     identifier (clause 6.4), `vendor` when it is the B platform's own device code. Absent means the
+         *     platform decides from the value.
+         * @enum {string}
+         */
+        DeviceIDType: "UDeviceID" | "vendor";
+        /**
          * DeviceType
          * @description Device type (table 11 `deviceType`): the category code B (table 2), the sub-category code C
          *     (tables 3–8) and, optionally, the minor class D, the same digits as in a UDeviceID (clause 6.4).
@@ -447,13 +455,7 @@ export interface components {
          */
         DeviceInfo: {
             deviceID?: components["schemas"]["DeviceID"];
-            /**
-             * @description How `deviceID` is coded. `UDeviceID` when it is a universal appliance identifier (clause 6.4),
-             *     `vendor` when it is the B platform's own device code. Absent means the platform decides from
-             *     the value.
-             * @enum {string}
-             */
-            deviceIDType?: "UDeviceID" | "vendor";
+            deviceIDType?: components["schemas"]["DeviceIDType"];
             deviceType?: components["schemas"]["DeviceType"];
             /** @description Model name (型号名称). */
             model?: string;

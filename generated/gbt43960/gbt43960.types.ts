@@ -306,9 +306,10 @@ export interface components {
          * FailureStatus
          * @description The `status` of a refusal: every code of `Status` except `200`. A reply whose status is one of
          *     these carries only `status` and `msg`. Kept equal to `Status` without `200` by
-         *     test/spec/gbt43960.examples.test.ts; the `allOf` keeps it a subset.
+         *     test/spec/gbt43960.examples.test.ts. A plain integer enum rather than an `allOf` of `Status`:
+         *     generators turn such an `allOf` into a subtype of the `Status` enum, which Java cannot compile.
          * @example 100100
-         * @enum {unknown}
+         * @enum {integer}
          */
         FailureStatus: 100100 | 100101 | 100102 | 100103 | 100104 | 100105 | 100106 | 100107 | 100108 | 100109 | 100110 | 100111 | 100112 | 100113 | 100114 | 100115;
         /**
