@@ -119,7 +119,7 @@ describe('cloud-interop udid', { concurrency: true }, () => {
     const help = await cli(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: cloud-interop <command>/);
-    assert.match(help.stdout, /^ {2}udid {2}Decode a UDeviceID/m);
+    assert.match(help.stdout, /^ {2}udid +Decode a UDeviceID/m);
     const none = await cli([]);
     assert.equal(none.code, 2);
     assert.equal(none.stdout, '');
@@ -129,7 +129,7 @@ describe('cloud-interop udid', { concurrency: true }, () => {
   it('an unknown command exits 2, listing the commands', async () => {
     const run = await cli(['udi', standardId]);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /unknown command 'udi'\. Commands: udid\.\nRun 'cloud-interop --help' for help\./);
+    assert.match(run.stderr, /unknown command 'udi'\. Commands: ([a-z]+, )*udid(, [a-z]+)*\.\nRun 'cloud-interop --help' for help\./);
   });
 
   it('colours only on a terminal, and NO_COLOR turns them off', { skip: !hasScript && 'needs util-linux script(1) for a pseudo-terminal' }, () => {
