@@ -17,6 +17,10 @@ export function userVerifier(http: PartnerHttp): UserVerifier {
       if (reply.body?.RetCode === undefined) {
         refuse(RetCodes.PartnerUnreachable, `the user verify interface of ${partner.platId} answered HTTP ${reply.status} without a RetCode`);
       }
+      // A server error of the partner's own says nothing about the user: not a refusal (4032).
+      if (reply.status >= 500) {
+        refuse(RetCodes.PartnerUnreachable, `the user verify interface of ${partner.platId} failed: HTTP ${reply.status} RetCode ${String(reply.body.RetCode)}`);
+      }
       refuse(RetCodes.UserVerifyRefused, `${partner.platId} refused user ${loginId}: RetCode ${String(reply.body.RetCode)} ${String(reply.body.RetInfo ?? '')}`.trim());
     },
   };
