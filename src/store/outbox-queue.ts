@@ -28,7 +28,11 @@ export function outboxQueue(db: Database) {
            )
            SELECT o.id, o.event_id, o.plat_id, o.device_id, o.payload, o.attempts
            FROM outbox o JOIN heads h ON h.id = o.id
-           WHERE o.next_attempt_at <= now() AND (o.claimed_until IS NULL OR o.claimed_until < now())
+           -- delivered_at again here, not only in heads: when another worker delivered the row
+           -- after this statement's snapshot, PostgreSQL re-checks this WHERE on the row's new
+           -- version before locking it (READ COMMITTED), but not the CTE, whose rows stay as the
+           -- snapshot saw them; without it a delivered row (claim cleared) is claimed again.
+           WHERE o.delivered_at IS NULL AND o.next_attempt_at <= now() AND (o.claimed_until IS NULL OR o.claimed_until < now())
            ORDER BY o.id LIMIT $1
            FOR UPDATE OF o SKIP LOCKED`,
           [limit],
