@@ -84,14 +84,6 @@ describe('7.2.7 device operation', () => {
       assert.equal(rows.length, 0);
     });
 
-    it('7.2.7 a command that sets nothing → RetCode 400: DeviceAttr names at least one attribute', async () => {
-      const p = platform();
-      const alice = await p.login();
-      const washer = await p.addDevice();
-      await p.bind(alice, washer);
-      assertRefused(await send(p, 'devices_op', opRequest(alice, [washer, {}]), { headers: { AccessToken: alice.accessToken } }), '400', /DeviceAttr/);
-    });
-
     it('7.2.7 a device that is offline → RetCode 500', async () => {
       const p = platform();
       const alice = await p.login();
@@ -162,5 +154,13 @@ describe('7.2.7 device operation', () => {
     };
     tokenRefusals({ operationId: 'devices_op', platform, valid });
     contractRefusals({ operationId: 'devices_op', platform, valid, missing: 'Device', mistyped: ['Device', [{ DeviceInfo: { deviceID: 'C89346112DD5' }, DeviceAttr: { onOffStatus: true } }]] });
+
+    it('7.2.7 a command that sets nothing → RetCode 400: DeviceAttr names at least one attribute', async () => {
+      const p = platform();
+      const alice = await p.login();
+      const washer = await p.addDevice();
+      await p.bind(alice, washer);
+      assertRefused(await send(p, 'devices_op', opRequest(alice, [washer, {}]), { headers: { AccessToken: alice.accessToken } }), '400', /DeviceAttr/);
+    });
   });
 });
