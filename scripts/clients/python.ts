@@ -23,7 +23,10 @@ export const python: Language = {
   missing() {
     const probe = spawnSync('python3', ['-c', `import ${RUNTIME.join(', ')}`], { encoding: 'utf8' });
     if (probe.error) return 'python3 is not installed';
-    if (probe.status !== 0) return `python3 lacks ${RUNTIME.join('/')} (apt-get install python3-urllib3 python3-six python3-certifi python3-dateutil)`;
+    if (probe.status !== 0) {
+      const why = probe.stderr.trim().split('\n').pop() ?? '';
+      return `python3 cannot import ${RUNTIME.join('/')}: ${why} (apt-get install python3-urllib3 python3-six python3-certifi python3-dateutil)`;
+    }
     return undefined;
   },
 
