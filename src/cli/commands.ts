@@ -24,6 +24,13 @@ export const commands: ReadonlyMap<string, CommandEntry> = new Map([
     },
   ],
   [
+    'conformance',
+    {
+      summary: 'Check a cloud against the standard: Arazzo workflows run by Redocly Respect, a report by clause',
+      load: async () => (await import('./conformance.ts')).conformance,
+    },
+  ],
+  [
     'udid',
     {
       summary: 'Decode a UDeviceID (clause 6.4): manufacturer, category, sub-category, minor class, serial',

@@ -1,0 +1,71 @@
+// The HTML report: one self-contained file (inline CSS, no script, nothing fetched), so it can be
+// attached to a ticket or published as a CI artifact and opened offline.
+import { compareClauses, countStatuses, type CheckResult, type ConformanceResult } from './types.ts';
+
+export function htmlEscape(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": '#39' }[c]};`);
+}
+
+const pretty = (value: unknown) => htmlEscape(typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? '(none)'));
+
+function headers(h: Record<string, string>): string {
+  return htmlEscape(Object.entries(h).map(([name, value]) => `${name}: ${value}`).join('\n'));
+}
+
+function detail(check: CheckResult): string {
+  const parts: string[] = [];
+  if (check.failures.length > 0) {
+    parts.push(`<p class="label">failed</p><ul>${check.failures.map((f) => `<li><b>${htmlEscape(f.check)}</b>: <code>${htmlEscape(f.message)}</code></li>`).join('')}</ul>`);
+  }
+  if (check.requires) parts.push(`<p class="label">the standard requires</p><p>${htmlEscape(check.requires)}</p>`);
+  if (check.exchange) {
+    const { request, response } = check.exchange;
+    parts.push(
+      `<div class="exchange"><div><p class="label">request</p><pre>${htmlEscape(`${request.method} ${request.url}`)}\n${headers(request.headers)}${request.body !== undefined ? `\n\n${pretty(request.body)}` : ''}</pre></div>`,
+      `<div><p class="label">response</p><pre>${response ? `HTTP ${response.statusCode}\n${headers(response.headers)}\n\n${pretty(response.body)}` : '(none)'}</pre></div></div>`,
+    );
+  }
+  return parts.join('');
+}
+
+function row(check: CheckResult): string {
+  const reason = check.status === 'skip' && check.reason ? `<div class="reason">skipped: ${htmlEscape(check.reason)}</div>` : '';
+  const summary = `<span class="status ${check.status}">${check.status.toUpperCase()}</span> <code>${htmlEscape(check.id)}</code> ${htmlEscape(check.title)}`;
+  // Failures open by default: they are what the reader came for.
+  const body = check.status === 'skip' ? reason : `<details${check.status === 'fail' ? ' open' : ''}><summary>${summary}</summary>${detail(check)}</details>`;
+  return `<li class="${check.status}">${check.status === 'skip' ? `<div class="summary">${summary}</div>${body}` : body}</li>`;
+}
+
+const style = `
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #d0d7de}
+.totals span{display:inline-block;margin-right:1rem;font-weight:600}
+ul.checks{list-style:none;padding:0}ul.checks>li{padding:.3rem 0;border-bottom:1px solid #eaeef2}
+.status{display:inline-block;width:3.2rem;font-weight:700}.pass .status,.status.pass{color:#1a7f37}
+.status.fail{color:#cf222e}.status.skip{color:#6e7781}.reason{color:#6e7781;margin-left:3.6rem}
+summary{cursor:pointer}code{font:12px ui-monospace,monospace;background:#f6f8fa;padding:0 .2rem}
+pre{font:12px/1.4 ui-monospace,monospace;background:#f6f8fa;padding:.6rem;overflow:auto;white-space:pre-wrap;word-break:break-all}
+.exchange{display:grid;grid-template-columns:1fr 1fr;gap:.8rem}.label{font-weight:600;margin:.6rem 0 .2rem;color:#57606a}
+table.reports td,table.reports th{padding:.2rem .8rem;text-align:left}
+`;
+
+export function renderHtml(result: ConformanceResult): string {
+  const counts = countStatuses(result.checks);
+  const clauses = [...new Set(result.checks.map((c) => c.clause))].sort(compareClauses);
+  const sections = clauses.map((clause) => `<h2>Clause ${htmlEscape(clause)}</h2><ul class="checks">${result.checks.filter((c) => c.clause === clause).map(row).join('')}</ul>`);
+  const reports = result.reports
+    ? `<h2>Reports at the kit's data gateway (7.2.8)</h2><table class="reports"><tr><th>DataType</th><th>received</th><th>valid against the partner document</th></tr>${Object.entries(result.reports.byDataType)
+        .map(([type, c]) => `<tr><td>${type === 'other' ? 'unknown DataType' : type}</td><td>${c.received}</td><td>${c.valid}</td></tr>`)
+        .join('')}</table>${result.reports.problems.length > 0 ? `<ul>${result.reports.problems.map((p) => `<li>${htmlEscape(p)}</li>`).join('')}</ul>` : ''}`
+    : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>CHEAA conformance — ${htmlEscape(result.role)} — ${htmlEscape(result.target)}</title><style>${style}</style></head>
+<body><h1>CHEAA cloud-to-cloud conformance: role ${htmlEscape(result.role)}</h1>
+<p>Target <code>${htmlEscape(result.target)}</code>, started ${htmlEscape(result.startedAt)}, ${(result.durationMs / 1000).toFixed(1)} s. Tokens are masked as <code>********</code>.</p>
+<p class="totals"><span class="status pass">${counts.pass} passed</span><span class="status fail">${counts.fail} failed</span><span class="status skip">${counts.skip} skipped</span></p>
+${reports}
+${sections.join('\n')}
+</body></html>
+`;
+}
