@@ -1,5 +1,6 @@
 // The HTML report: one self-contained file (inline CSS, no script, nothing fetched), so it can be
 // attached to a ticket or published as a CI artifact and opened offline.
+import { clauseTitles } from './clauses.ts';
 import { compareClauses, countStatuses, type CheckResult, type ConformanceResult } from './types.ts';
 
 export function htmlEscape(text: string): string {
@@ -15,7 +16,9 @@ function headers(h: Record<string, string>): string {
 function detail(check: CheckResult): string {
   const parts: string[] = [];
   if (check.failures.length > 0) {
-    parts.push(`<p class="label">failed</p><ul>${check.failures.map((f) => `<li><b>${htmlEscape(f.check)}</b>: <code>${htmlEscape(f.message)}</code></li>`).join('')}</ul>`);
+    // Schema check messages are multi-line code frames: they keep their layout.
+    const message = (m: string) => (m.includes('\n') ? `<pre>${htmlEscape(m)}</pre>` : `<code>${htmlEscape(m)}</code>`);
+    parts.push(`<p class="label">failed</p><ul>${check.failures.map((f) => `<li><b>${htmlEscape(f.check)}</b>: ${message(f.message)}</li>`).join('')}</ul>`);
   }
   if (check.requires) parts.push(`<p class="label">the standard requires</p><p>${htmlEscape(check.requires)}</p>`);
   if (check.exchange) {
@@ -52,7 +55,7 @@ table.reports td,table.reports th{padding:.2rem .8rem;text-align:left}
 export function renderHtml(result: ConformanceResult): string {
   const counts = countStatuses(result.checks);
   const clauses = [...new Set(result.checks.map((c) => c.clause))].sort(compareClauses);
-  const sections = clauses.map((clause) => `<h2>Clause ${htmlEscape(clause)}</h2><ul class="checks">${result.checks.filter((c) => c.clause === clause).map(row).join('')}</ul>`);
+  const sections = clauses.map((clause) => `<h2>Clause ${htmlEscape(clause)}${clauseTitles[clause] ? ` — ${htmlEscape(clauseTitles[clause])}` : ''}</h2><ul class="checks">${result.checks.filter((c) => c.clause === clause).map(row).join('')}</ul>`);
   const reports = result.reports
     ? `<h2>Reports at the kit's data gateway (7.2.8)</h2><table class="reports"><tr><th>DataType</th><th>received</th><th>valid against the partner document</th></tr>${Object.entries(result.reports.byDataType)
         .map(([type, c]) => `<tr><td>${type === 'other' ? 'unknown DataType' : type}</td><td>${c.received}</td><td>${c.valid}</td></tr>`)

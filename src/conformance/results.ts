@@ -17,7 +17,8 @@ function exchangeOf(steps: RespectStep[]): HttpExchange | undefined {
   const { method, url, headers = {}, body } = step.request;
   return {
     request: { method: method.toUpperCase(), url, headers, ...(body !== undefined ? { body } : {}) },
-    ...(step.response ? { response: { statusCode: step.response.statusCode, headers: step.response.headers ?? {}, body: step.response.body } } : {}),
+    // A request that got no reply (refused connection, TLS failure) has status code 0.
+    ...(step.response?.statusCode ? { response: { statusCode: step.response.statusCode, headers: step.response.headers ?? {}, body: step.response.body } } : {}),
   };
 }
 

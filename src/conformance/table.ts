@@ -21,21 +21,38 @@ export function compactJson(value: unknown, max = 400): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
 }
 
+/**
+ * One line for a Respect failure message. Schema check messages are code frames (numbered lines
+ * of the reply, a `>` on the offending one and a pointer with the problem); keep the offending line
+ * and the problem of each.
+ */
+export function oneLine(message: string): string {
+  const lines = message.split('\n');
+  const problems: string[] = [];
+  lines.forEach((line, i) => {
+    const offending = /^>\s*\d+\s*\|(.*)$/.exec(line);
+    const pointer = lines[i + 1]?.match(/\^+\s*\S*\s+(.*)$/);
+    if (offending && pointer) problems.push(`${offending[1]!.trim()} ← ${pointer[1]!.trim()}`);
+  });
+  if (problems.length > 0) return problems.join('; ');
+  return lines.map((l) => l.trim()).filter(Boolean).join(' ');
+}
+
 function details(check: CheckResult, indent: string, paint: Paint): string[] {
   const lines: string[] = [];
   const row = (name: string, text: string) => lines.push(`${indent}${paint.dim(name.padEnd(9))} ${text}`);
   const exchange = check.exchange;
   if (exchange) {
-    row('request', `${exchange.request.method} ${exchange.request.url}`);
+    row('request', `${exchange.request.method} ${exchange.request.url || '(URL not recorded)'}`);
     const headers = Object.entries(exchange.request.headers)
       .filter(([name]) => !['content-type', 'accept'].includes(name))
       .map(([name, value]) => `${name}: ${value}`)
       .join(', ');
     if (headers) row('', headers);
     if (exchange.request.body !== undefined) row('', compactJson(exchange.request.body));
-    row('response', exchange.response ? `HTTP ${exchange.response.statusCode} ${compactJson(exchange.response.body)}` : '(none)');
+    row('response', exchange.response ? `HTTP ${exchange.response.statusCode} ${compactJson(exchange.response.body)}` : '(no reply)');
   }
-  for (const failure of check.failures) row('failed', `${failure.check}: ${failure.message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}`);
+  for (const failure of check.failures) row('failed', `${failure.check}: ${oneLine(failure.message)}`);
   if (check.requires) row('requires', check.requires);
   return lines;
 }

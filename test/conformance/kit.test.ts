@@ -56,7 +56,7 @@ describe('conformance kit against the reference platform', () => {
     }
     const junit = renderJUnit(result);
     assert.match(junit, /<testsuite name="cheaa-conformance.platform" tests="\d+" failures="0" errors="0" skipped="0"/);
-    assert.match(renderHtml(result), /<h2>Clause 7\.2\.7<\/h2>/);
+    assert.match(renderHtml(result), /<h2>Clause 7\.2\.7 — 设备操作 device operation<\/h2>/);
   });
 
   it('role partner: user verify and the data gateway of each DataType pass; the AuthToken is masked', async () => {
@@ -92,7 +92,7 @@ describe('conformance kit against the reference platform', () => {
     assert.match(out.stdout, /^7 passed, 0 failed, 0 skipped/m);
     assert.match(await readFile(junit, 'utf8'), /<testsuite name="cheaa-conformance.partner" tests="7" failures="0"/);
     const page = await readFile(html, 'utf8');
-    assert.match(page, /<h2>Clause 7\.2\.8<\/h2>/);
+    assert.match(page, /<h2>Clause 7\.2\.8 — 设备状态上报 device status report<\/h2>/);
     assert.ok(!/<script|<link|src="http/.test(page), 'self-contained');
     assert.ok(!page.includes('kit-partner-auth-token-0001') && !out.stdout.includes('kit-partner-auth-token-0001'), 'the AuthToken is masked');
   });
