@@ -30,6 +30,9 @@ export interface CheckOptions {
   flow?: boolean;
   /** Called as each check ends. */
   onResult?: (result: CheckResult) => void;
+  /** A missing toolchain fails instead of skipping; default: REQUIRE_CLIENT_TOOLCHAINS=1, which CI
+   * sets so that a lost install step cannot pass as a skip. */
+  requireToolchains?: boolean;
 }
 
 /** Why a language cannot be checked here, generation included (swagger-codegen needs java). */
@@ -60,11 +63,13 @@ export async function runClientChecks(options: CheckOptions): Promise<CheckResul
     }
   };
 
+  const required = options.requireToolchains ?? process.env.REQUIRE_CLIENT_TOOLCHAINS === '1';
   const ready: Language[] = [];
   for (const language of options.languages) {
     const missing = missingToolchain(language);
-    if (missing) record({ language: language.name, check: `${language.title} clients`, outcome: 'skipped', detail: missing, seconds: 0 });
-    else ready.push(language);
+    if (!missing) ready.push(language);
+    else if (required) record({ language: language.name, check: `${language.title} clients`, outcome: 'failed', detail: `${missing}; REQUIRE_CLIENT_TOOLCHAINS=1 forbids skipping`, seconds: 0 });
+    else record({ language: language.name, check: `${language.title} clients`, outcome: 'skipped', detail: missing, seconds: 0 });
   }
 
   const built = new Set<string>();
