@@ -55,8 +55,8 @@ export interface RespectOptions {
   skip: string[];
   /** Per-origin client certificate (`--mtls`), file paths. */
   mtls?: { origin: string; clientCert: string; clientKey: string; caCert: string };
+  /** Kill Respect after this long (default 10 minutes). */
   timeoutMs?: number;
-  fetchTimeoutMs?: number;
 }
 
 export interface RespectRun {
@@ -87,7 +87,6 @@ export async function runRespect(options: RespectOptions): Promise<RespectRun> {
     // Respect matches the full origin, scheme included: "127.0.0.1:8443" alone would not be used.
     args.push('--mtls', JSON.stringify({ [origin]: files }));
   }
-  if (options.fetchTimeoutMs) args.push('--max-fetch-timeout', String(options.fetchTimeoutMs));
   const started = performance.now();
   try {
     const { exitCode, outputTail } = await new Promise<{ exitCode: number | null; outputTail: string }>((resolve, reject) => {

@@ -53,7 +53,7 @@ function skippedWorkflows(workflows: WorkflowInfo[], fixtures: Fixtures, mtls: b
   return skipped;
 }
 
-async function respect(options: ConformanceOptions, workflows: WorkflowInfo[], skipped: Map<string, string>, inputs: Record<string, unknown>, secrets: Record<string, string>) {
+async function runWorkflows(options: ConformanceOptions, workflows: WorkflowInfo[], skipped: Map<string, string>, inputs: Record<string, unknown>, secrets: Record<string, string>) {
   const run: RespectOptions = {
     file: workflowFile(options.role),
     servers: { [sourceName[options.role]]: options.target },
@@ -114,7 +114,7 @@ async function runPlatformRole(options: ConformanceOptions, started: number): Pr
       CHEAA_KIT_REFUSED_AUTH_TOKEN: users.refused.authToken,
       ...(platform.expiredAccessToken ? { CHEAA_KIT_EXPIRED_ACCESS_TOKEN: platform.expiredAccessToken } : {}),
     };
-    const { checks, durationMs } = await respect(options, workflows, skipped, inputs, secrets);
+    const { checks, durationMs } = await runWorkflows(options, workflows, skipped, inputs, secrets);
 
     // The report of the operation may still be on its way (at-least-once delivery, retries).
     const opRan = checks.find((c) => c.id === 'device-op.op-own')?.status === 'pass';
@@ -158,7 +158,7 @@ async function runPartnerRole(options: ConformanceOptions, started: number): Pro
     timeStamp: String(started),
   };
   const secrets = { CHEAA_KIT_PARTNER_AUTH_TOKEN: partner.user.authToken };
-  const { checks, durationMs } = await respect(options, workflows, skipped, inputs, secrets);
+  const { checks, durationMs } = await runWorkflows(options, workflows, skipped, inputs, secrets);
   return {
     result: { role: 'partner', target: options.target, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, checks, respectMs: durationMs },
     secrets: Object.values(secrets),

@@ -1,0 +1,80 @@
+// How the kit reads Respect's JSON log, on the log shapes Respect 2.77 writes: steps after an
+// onFailure goto nested in a "workflow" entry, a failed dependsOn as a pseudo-step, a step listed
+// twice; and the skip of checks whose session failed.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { maskSecrets, MASK } from '../../src/conformance/mask.ts';
+import type { RespectLog, RespectStep } from '../../src/conformance/respect.ts';
+import { checksFromRespect } from '../../src/conformance/results.ts';
+import type { WorkflowInfo } from '../../src/conformance/workflows.ts';
+
+const workflow = (workflowId: string, stepIds: string[], uses: string[] = []): WorkflowInfo => ({
+  workflowId,
+  summary: workflowId,
+  clause: '7.2.7',
+  skipWithMtls: false,
+  uses,
+  steps: stepIds.map((stepId) => ({ id: `${workflowId}.${stepId}`, stepId, clause: '7.2.7', title: stepId, requires: 'RetCode must not be 200.' })),
+});
+
+const step = (stepId: string, passed: boolean): RespectStep => ({
+  type: 'step',
+  stepId,
+  request: { method: 'post', url: 'http://cloud/v1/devices/op', headers: { accesstoken: 'secret-token-1' }, body: {} },
+  response: { statusCode: passed ? 403 : 200, headers: {}, body: { RetCode: passed ? '4031' : '200', RetInfo: 'x' } },
+  checks: [{ name: 'success criteria check', passed, condition: "$response.body#/RetCode != '200'", message: 'Checking simple criteria' }],
+});
+
+const log = (workflows: { workflowId: string; executedSteps: RespectStep[] }[]): RespectLog => ({ files: { 'platform.arazzo.yaml': { executedWorkflows: workflows } } });
+const statuses = (checks: ReturnType<typeof checksFromRespect>) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
+
+describe('reading the Respect log', () => {
+  it('finds the steps Respect nests after an onFailure goto, and skips the steps that never ran', () => {
+    const flows = [workflow('op', ['a', 'b', 'c', 'd'])];
+    const checks = checksFromRespect(
+      flows,
+      { log: log([{ workflowId: 'op', executedSteps: [step('a', false), { type: 'workflow', workflowId: 'op', invocationContext: 'Goto from step a', executedSteps: [step('b', true), step('c', false)] }] }]) },
+      new Map(),
+    );
+    assert.deepEqual(statuses(checks), { 'op.a': 'fail', 'op.b': 'pass', 'op.c': 'fail', 'op.d': 'skip' });
+    assert.equal(checks[3]!.reason, 'not run: step c failed before it');
+    assert.equal(checks[0]!.reason, "success criteria check: $response.body#/RetCode != '200'");
+    assert.equal(checks[0]!.exchange?.request.method, 'POST');
+  });
+
+  it("skips a workflow whose session failed, one Respect reports as a failed dependsOn, and one the kit skipped; fails all when there is no log", () => {
+    const flows = [workflow('main', ['login']), workflow('op', ['a'], ['main']), workflow('dep', ['x']), workflow('expired', ['y'])];
+    const dependsOn: RespectStep = { stepId: 'dependsOn', checks: [{ name: 'unexpected error', passed: false, message: 'Dependent workflows of workflow dep have failed steps: main.' }] };
+    const checks = checksFromRespect(
+      flows,
+      { log: log([{ workflowId: 'main', executedSteps: [step('login', false)] }, { workflowId: 'op', executedSteps: [step('a', false)] }, { workflowId: 'dep', executedSteps: [dependsOn] }]) },
+      new Map([['expired', 'the fixtures have no platform.expiredAccessToken']]),
+    );
+    assert.deepEqual(statuses(checks), { 'main.login': 'fail', 'op.a': 'skip', 'dep.x': 'skip', 'expired.y': 'skip' });
+    assert.equal(checks[1]!.reason, 'uses the outputs of workflow main, which failed');
+    assert.match(checks[2]!.reason!, /^not run: Dependent workflows of workflow dep have failed steps/);
+
+    const crashed = checksFromRespect(flows.slice(0, 1), { log: undefined, failure: 'exit status 1' }, new Map());
+    assert.deepEqual(statuses(crashed), { 'main.login': 'fail' });
+    assert.equal(crashed[0]!.reason, 'Respect did not run: exit status 1');
+  });
+
+  it('a step Respect lists twice (its workflow outputs failed to resolve) fails once, with both failures', () => {
+    const outputs: RespectStep = { stepId: 'login', checks: [{ name: 'unexpected error', passed: false, message: 'Failed to resolve output "token"' }] };
+    const checks = checksFromRespect([workflow('main', ['login'])], { log: log([{ workflowId: 'main', executedSteps: [step('login', true), outputs] }]) }, new Map());
+    assert.equal(checks.length, 1);
+    assert.equal(checks[0]!.status, 'fail');
+    assert.deepEqual(checks[0]!.failures.map((f) => f.check), ['unexpected error']);
+  });
+});
+
+describe('masking', () => {
+  it('replaces every secret wherever it occurs, the longest first, and leaves short strings alone', () => {
+    const value = { header: 'token-abcdef', text: 'Bearer token-abcdef-long and token-abcdef', list: ['abc', { deep: 'token-abcdef-long' }] };
+    assert.deepEqual(maskSecrets(value, ['token-abcdef', 'token-abcdef-long', 'abc']), {
+      header: MASK,
+      text: `Bearer ${MASK} and ${MASK}`,
+      list: ['abc', { deep: MASK }],
+    });
+  });
+});
