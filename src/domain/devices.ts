@@ -80,10 +80,11 @@ export class Devices {
   async bound(user: UserRecord, ids: string[], repos: Repositories = this.#store): Promise<DeviceRecord[]> {
     const devices: DeviceRecord[] = [];
     for (const id of ids) {
-      const device = await repos.devices.resolve(id);
-      if (!device) refuse(RetCodes.UnknownDevice, `unknown device ${id}`);
-      if (!(await repos.bindings.isBound(user.userId, device.deviceId))) refuse(RetCodes.DeviceNotBound, `device ${id} is not bound to user ${user.userId}`);
-      devices.push(device);
+      // Device and binding in one query: this runs for every device of every 7.2.4, 7.2.6 and 7.2.7.
+      const found = await repos.devices.resolveFor(user.userId, id);
+      if (!found) refuse(RetCodes.UnknownDevice, `unknown device ${id}`);
+      if (!found.bound) refuse(RetCodes.DeviceNotBound, `device ${id} is not bound to user ${user.userId}`);
+      devices.push(found.device);
     }
     return devices;
   }

@@ -69,12 +69,16 @@ export interface Repositories {
   tokens: {
     insert(tokenHash: string, token: TokenRecord): Promise<void>;
     find(tokenHash: string): Promise<TokenRecord | undefined>;
+    /** The token with its user in one lookup: every authenticated request asks for both. */
+    findWithUser(tokenHash: string): Promise<{ token: TokenRecord; user: UserRecord | undefined } | undefined>;
     delete(tokenHash: string): Promise<boolean>;
     deleteExpired(now: Date): Promise<number>;
   };
   devices: {
     /** By the platform's own device code or by UDeviceID (the mapping of the note to 7.2.1). */
     resolve(deviceIdOrUdid: string): Promise<DeviceRecord | undefined>;
+    /** resolve, and whether the device is bound to this user, in one lookup. */
+    resolveFor(userId: string, deviceIdOrUdid: string): Promise<{ device: DeviceRecord; bound: boolean } | undefined>;
     listBoundTo(userId: string, filters: DeviceFilter[]): Promise<DeviceRecord[]>;
     updateInfo(deviceId: string, fields: DeviceInfoFields): Promise<void>;
     updateState(deviceId: string, attrs: Record<string, string>, online: boolean): Promise<void>;

@@ -119,6 +119,16 @@ export function repositories(db: Queryable): Repositories {
         const r = rows[0];
         return r && { userId: r.user_id, platId: r.plat_id, expiresAt: new Date(r.expires_at) };
       },
+      async findWithUser(tokenHash) {
+        const { rows } = await db.query<UserRow & { token_user_id: string; token_plat_id: string; expires_at: Date }>(
+          `SELECT t.user_id AS token_user_id, t.plat_id AS token_plat_id, t.expires_at, u.*
+           FROM access_tokens t LEFT JOIN users u ON u.user_id = t.user_id WHERE t.token_hash = $1`,
+          [tokenHash],
+        );
+        const r = rows[0];
+        if (!r) return undefined;
+        return { token: { userId: r.token_user_id, platId: r.token_plat_id, expiresAt: new Date(r.expires_at) }, user: r.user_id === null ? undefined : toUser(r) };
+      },
       async delete(tokenHash) {
         return (await db.query('DELETE FROM access_tokens WHERE token_hash = $1', [tokenHash])).rowCount > 0;
       },
@@ -130,6 +140,15 @@ export function repositories(db: Queryable): Repositories {
       async resolve(id) {
         const { rows } = await db.query<DeviceRow>(`SELECT ${deviceColumns} FROM devices d WHERE d.device_id = $1 OR d.udevice_id = $1 LIMIT 1`, [id]);
         return rows[0] && toDevice(rows[0]);
+      },
+      async resolveFor(userId, id) {
+        const { rows } = await db.query<DeviceRow & { bound: boolean }>(
+          `SELECT ${deviceColumns}, EXISTS (SELECT 1 FROM bindings b WHERE b.user_id = $2 AND b.device_id = d.device_id) AS bound
+           FROM devices d WHERE d.device_id = $1 OR d.udevice_id = $1 LIMIT 1`,
+          [id, userId],
+        );
+        const r = rows[0];
+        return r && { device: toDevice(r), bound: r.bound };
       },
       async listBoundTo(userId, filters) {
         const where = filterSql(filters, 2);
