@@ -86,12 +86,11 @@ const specBasePath = (() => {
  * mounted anywhere else would go unvalidated. The validator sees the request as if the kit were
  * mounted there; the real URL is back before anything else sees the request.
  */
-function atSpecPath(validator: RequestHandler[]): RequestHandler {
-  const chain = Router().use(validator);
+function atSpecPath(validator: RequestHandler): RequestHandler {
   return (req, res, next) => {
     const originalUrl = req.originalUrl;
     req.originalUrl = specBasePath + req.url;
-    chain(req, res, (err?: unknown) => {
+    validator(req, res, (err?: unknown) => {
       req.originalUrl = originalUrl;
       next(err);
     });

@@ -38,7 +38,7 @@ before(async () => {
     '/',
     cheaaPlatformValidator({
       securityHandlers: {
-        AccessToken: (req) => typeof req.headers.accesstoken === 'string',
+        AccessToken: (req) => req.headers.accesstoken !== 'refused-by-the-handler',
         PartnerCertificate: (req) => (req.socket as TLSSocket).authorized === true,
       },
     }),
@@ -66,10 +66,29 @@ describe('generated validating middleware on a throwaway app', () => {
     assert.deepEqual(await res.json(), example('devices_op.standard.response'));
   });
 
-  it('7.2.7 without AccessToken is refused with RetCode 401', async () => {
+  it('7.2.7 without AccessToken is refused with RetCode 401 naming the header', async () => {
     const res = await post('/devices/op', example('devices_op.standard.request'));
     assert.equal(res.status, 401);
+    const reply = await result(res);
+    assert.equal(reply.RetCode, '401');
+    assert.match(reply.RetInfo, /AccessToken header required$/);
+  });
+
+  it('7.2.7 with an AccessToken the security handler refuses is refused with RetCode 401', async () => {
+    const res = await post('/devices/op', example('devices_op.standard.request'), { AccessToken: 'refused-by-the-handler' });
+    assert.equal(res.status, 401);
     assert.equal((await result(res)).RetCode, '401');
+  });
+
+  it('6.2 a GET on an interface is refused with RetCode 405 before any security requirement', async () => {
+    const res = await fetch(`${base}/devices/op`, { headers: { PlatID: 'MB-JDAPP-0000' } });
+    assert.equal(res.status, 405);
+    assert.equal((await result(res)).RetCode, '405');
+  });
+
+  it('7.2.6 needs no AccessToken: its security has an anonymous alternative (ERRATA E-32)', async () => {
+    const res = await post('/devices/deviceStatus', example('devices_deviceStatus.standard.request'));
+    assert.equal(res.status, 200);
   });
 
   it('7.2.5 with UserID as a number (as printed in the standard) is refused with RetCode 400 naming the field', async () => {
