@@ -13,8 +13,10 @@
 //   schema-description <api> <schema>  the description of a component schema
 //   include <file>                     a Markdown file of the repository
 //   include-if-present <file>          the same, or nothing while the file does not exist
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+//   figure-if-present <file.svg>       an SVG file of the repository, copied beside the page and
+//                                      shown, or nothing while the file does not exist
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { type Api, operationsOf } from './apis.ts';
 import { escapeHtml as esc, jsonForScript } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -138,6 +140,20 @@ ${html}
 </section>`;
 }
 
+function figure(ctx: EmbedContext, file: string | undefined): string {
+  if (!file?.endsWith('.svg')) throw new Error(`figure-if-present needs an .svg file: ${JSON.stringify(file)}`);
+  const path = join(ctx.root, file);
+  if (!existsSync(path)) return '';
+  const name = `figures/${basename(file)}`;
+  mkdirSync(join(ctx.outDir, 'figures'), { recursive: true });
+  copyFileSync(path, join(ctx.outDir, name));
+  const title = /<title>([^<]*)<\/title>/.exec(readFileSync(path, 'utf8'))?.[1] ?? basename(file);
+  return `<figure class="diagram">
+<div class="diagram-scroll"><img src="${esc(name)}" alt="${title}"></div>
+<figcaption><a href="${esc(name)}">Open the chart as an SVG file</a> · source: <code>${esc(file)}</code></figcaption>
+</figure>`;
+}
+
 export function embedder(ctx: EmbedContext): (directive: string, ids: Map<string, number>) => string {
   return (directive, ids) => {
     const [kind, ...args] = directive.split(/\s+/);
@@ -161,6 +177,8 @@ export function embedder(ctx: EmbedContext): (directive: string, ids: Map<string
         return include(ctx, args[0], false, ids);
       case 'include-if-present':
         return include(ctx, args[0], true, ids);
+      case 'figure-if-present':
+        return figure(ctx, args[0]);
       default:
         throw new Error(`unknown embed ${JSON.stringify(kind)}`);
     }

@@ -12,6 +12,7 @@ export const GUIDE_PAGES = [
   'retcodes',
   'errata',
   'regenerate-client',
+  'performance',
 ] as const;
 
 export interface NavEntry {
