@@ -9,6 +9,16 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * Names the statement so PostgreSQL parses and plans it once per connection and then reuses it
+   * (a prepared statement); for the statements of the busiest paths. One name, one SQL text:
+   * reusing a name for another text throws. PGlite, in process, has no round trip to save and
+   * ignores it.
+   */
+  name?: string;
+}
+
 export interface Queryable {
   /**
    * Runs exactly one statement with `$1…` parameters (both engines use the extended protocol, so
@@ -17,7 +27,7 @@ export interface Queryable {
    * Pass a jsonb parameter as `JSON.stringify(value)`: pg would turn a JS array into a PostgreSQL
    * array literal, which is not JSON.
    */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
   /** Runs a script of several statements without parameters: migrations and test fixtures only. */
   exec(script: string): Promise<void>;
 }

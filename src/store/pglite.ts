@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assertChannelName } from './channel.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Database, Queryable, QueryOptions } from './database.ts';
+import { assertStatementName } from './statement-names.ts';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.ts';
 
 // pg returns int8 as a string; PGlite would return a number, or a BigInt, which JSON.stringify rejects.
@@ -54,9 +55,9 @@ class PGliteAdapter implements PGliteDatabase {
     this.#connection = queryable(pglite);
   }
 
-  async query<T = Record<string, unknown>>(sql: string, params?: unknown[]) {
+  async query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions) {
     assertOutsideTransaction(this, 'query');
-    return this.#connection.query<T>(sql, params);
+    return this.#connection.query<T>(sql, params, options);
   }
 
   async exec(script: string) {
@@ -100,7 +101,8 @@ class PGliteAdapter implements PGliteDatabase {
 
 function queryable(connection: PGlite | Transaction): Queryable {
   return {
-    async query<T>(sql: string, params?: unknown[]) {
+    async query<T>(sql: string, params?: unknown[], options?: QueryOptions) {
+      if (options?.name !== undefined) assertStatementName(options.name, sql);
       try {
         const result = await connection.query<T>(sql, params);
         return { rows: result.rows, rowCount: result.rowCount ?? result.affectedRows ?? 0 };

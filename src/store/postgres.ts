@@ -2,8 +2,9 @@
 // connection for LISTEN (see postgres-listener.ts).
 import pg from 'pg';
 import { assertChannelName } from './channel.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Database, Queryable, QueryOptions } from './database.ts';
 import { PostgresListener } from './postgres-listener.ts';
+import { assertStatementName } from './statement-names.ts';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.ts';
 
 // pg waits for ever for a connection by default; a blackholed host would hang startup.
@@ -47,9 +48,9 @@ class PostgresAdapter implements Database {
     this.#connection = queryable(pool, () => false);
   }
 
-  async query<T = Record<string, unknown>>(sql: string, params?: unknown[]) {
+  async query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions) {
     assertOutsideTransaction(this, 'query');
-    return this.#connection.query<T>(sql, params);
+    return this.#connection.query<T>(sql, params, options);
   }
 
   async exec(script: string) {
@@ -99,10 +100,11 @@ class PostgresAdapter implements Database {
 
 function queryable(client: pg.Pool | pg.PoolClient, ended: () => boolean): Queryable {
   return {
-    async query<T>(sql: string, params?: unknown[]) {
+    async query<T>(sql: string, params?: unknown[], options?: QueryOptions) {
       if (ended()) throw new Error('Transaction is closed');
+      if (options?.name !== undefined) assertStatementName(options.name, sql);
       // The extended protocol even without parameters, as PGlite does: one statement per query.
-      const config: pg.QueryConfig & { queryMode: 'extended' } = { text: sql, values: params, queryMode: 'extended' };
+      const config: pg.QueryConfig & { queryMode: 'extended' } = { text: sql, values: params, name: options?.name, queryMode: 'extended' };
       const result = await client.query(config);
       return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
     },

@@ -60,6 +60,14 @@ for (const engine of engines) {
       assert.deepEqual((await db.query('select online from devices')).rows, [{ online: false }]);
     });
 
+    test('runs a named statement again with new parameters, in and out of transactions; a name stands for one SQL text', async (t) => {
+      const db = await withDatabase(t, engine);
+      for (const id of ['u1', 'u2']) await db.query(USER, [id], { name: 'test.insertUser' });
+      await db.transaction((tx) => tx.query(USER, ['u3'], { name: 'test.insertUser' }));
+      assert.deepEqual(await userIds(db), ['u1', 'u2', 'u3']);
+      await assert.rejects(db.query('select 1', [], { name: 'test.insertUser' }), /statement name test\.insertUser is already used for another SQL text/);
+    });
+
     test('round-trips jsonb passed as JSON text, arrays and objects alike, and reads timestamptz as Date', async (t) => {
       const db = await withDatabase(t, engine);
       const payload = { DeviceID: 'C89346112DD5', list: [1, '2'], nested: { ok: true } };
