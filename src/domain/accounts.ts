@@ -2,7 +2,7 @@
 // AccessToken, log out and unregister.
 import { randomInt } from 'node:crypto';
 import { InteropError, refuse, RetCodes } from './errors.ts';
-import type { Partner, Store, UserRecord } from './model.ts';
+import type { NamedRecords, Partner, Store, TokenRecord, UserRecord } from './model.ts';
 import { hashToken, newAccessToken } from './tokens.ts';
 
 export interface LoginUser {
@@ -86,44 +86,16 @@ export class Accounts {
 
   /** The user a token belongs to, for the calling partner; refuses missing, unknown, foreign and expired tokens. */
   async authenticate(partner: Partner, accessToken: string | undefined): Promise<UserRecord> {
-    if (!accessToken) refuse(RetCodes.TokenMissing, 'AccessToken header required');
-    // Token and user in one query: this runs on every 7.2.6 with a token and every 7.2.7.
+    requireToken(accessToken);
     const found = await this.#store.tokens.findWithUser(hashToken(accessToken));
-    if (!found || found.token.platId !== partner.platId) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
-    if (found.token.expiresAt.getTime() <= this.#now().getTime()) refuse(RetCodes.TokenExpired, 'AccessToken has expired; log in again');
-    if (!found.user) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
+    checkToken(partner, found?.token, this.#now());
+    if (!found?.user) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
     return found.user;
-  }
-
-  /**
-   * The UserID of a body that comes with an optional AccessToken (7.2.6, ERRATA E-32): the user,
-   * when the token, if any, is valid and theirs. The refusals are those of userOf then
-   * authenticate, in that order; in the usual case (the user's own token) one query answers both.
-   */
-  async userWithToken(partner: Partner, userId: string, accessToken: string | undefined): Promise<UserRecord> {
-    if (accessToken === undefined) return this.userOf(partner, userId);
-    let owner: UserRecord | undefined;
-    let tokenRefusal: unknown;
-    try {
-      owner = await this.authenticate(partner, accessToken);
-    } catch (error) {
-      if (!(error instanceof InteropError)) throw error;
-      tokenRefusal = error;
-    }
-    // The token's user belongs to the calling partner (authenticate checked it), so userOf would
-    // find the same record.
-    if (owner?.userId === userId) return owner;
-    // userOf first, so an unknown user is refused as such whatever the token.
-    await this.userOf(partner, userId);
-    if (tokenRefusal) throw tokenRefusal;
-    refuse(RetCodes.TokenInvalid, `AccessToken does not belong to user ${userId}`);
   }
 
   /** A UserID named in a body, which must be a user of the calling partner. */
   async userOf(partner: Partner, userId: string): Promise<UserRecord> {
-    const user = await this.#store.users.find(userId);
-    if (!user || user.platId !== partner.platId) refuse(RetCodes.UnknownUser, `unknown user ${userId}`);
-    return user;
+    return partnerUser(partner, userId, await this.#store.users.find(userId));
   }
 
   /** 7.1.2: the token stops working. */
@@ -138,4 +110,58 @@ export class Accounts {
     if (owner.loginId !== user.loginID) refuse(RetCodes.TokenInvalid, `AccessToken does not belong to loginID ${user.loginID}`);
     await this.#store.users.delete(owner.userId);
   }
+}
+
+// The rules of users and tokens, over what the store found: the lookups of 7.2.6 and 7.2.7 find
+// the user and the token together with the devices (Repositories.requests), so Devices applies
+// them too.
+
+/** What the store found of a request's UserID and AccessToken. */
+export type FoundCaller = Pick<NamedRecords<unknown>, 'user' | 'token'>;
+
+export function requireToken(accessToken: string | undefined): asserts accessToken is string {
+  if (!accessToken) refuse(RetCodes.TokenMissing, 'AccessToken header required');
+}
+
+/** A token that was sent must be known, the calling partner's and unexpired. */
+function checkToken(partner: Partner, token: TokenRecord | undefined, now: Date): asserts token is TokenRecord {
+  if (!token || token.platId !== partner.platId) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
+  if (token.expiresAt.getTime() <= now.getTime()) refuse(RetCodes.TokenExpired, 'AccessToken has expired; log in again');
+}
+
+/** A UserID named in a body must be a user of the calling partner. */
+function partnerUser(partner: Partner, userId: string, user: UserRecord | undefined): UserRecord {
+  if (!user || user.platId !== partner.platId) refuse(RetCodes.UnknownUser, `unknown user ${userId}`);
+  return user;
+}
+
+/**
+ * The user of a body that comes with an optional AccessToken (7.2.6, ERRATA E-32), when the token,
+ * if any, is valid and theirs. The refusals are those of userOf, then of authenticate, in that
+ * order: an unknown user is refused as such whatever the token.
+ */
+export function userWithToken(partner: Partner, userId: string, accessToken: string | undefined, found: FoundCaller, now: Date): UserRecord {
+  if (accessToken === undefined) return partnerUser(partner, userId, found.user);
+  let tokenRefusal: InteropError | undefined;
+  try {
+    requireToken(accessToken);
+    checkToken(partner, found.token, now);
+    // The token pins its user to its platform (foreign key), which checkToken found to be the caller.
+    if (found.token.userId === userId && found.user) return found.user;
+  } catch (error) {
+    if (!(error instanceof InteropError)) throw error;
+    tokenRefusal = error;
+  }
+  partnerUser(partner, userId, found.user);
+  if (tokenRefusal) throw tokenRefusal;
+  refuse(RetCodes.TokenInvalid, `AccessToken does not belong to user ${userId}`);
+}
+
+/** The user of a required AccessToken (checked present with requireToken before the lookup), who
+ * must be the user the body names (7.2.7): the refusals of authenticate, then that one. */
+export function tokenOwner(partner: Partner, userId: string, found: FoundCaller, now: Date): UserRecord {
+  checkToken(partner, found.token, now);
+  if (found.token.userId !== userId) refuse(RetCodes.TokenInvalid, `AccessToken does not belong to user ${userId}`);
+  if (!found.user) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
+  return found.user;
 }

@@ -1,10 +1,12 @@
 // Clause 7.2: binding, listing, reading and operating devices, and the reports (7.2.8) every
 // change produces. A user reaches only the devices bound to them.
 import { randomUUID } from 'node:crypto';
+import { requireToken, tokenOwner, userWithToken, type FoundCaller } from './accounts.ts';
 import { applyCommand } from './capabilities.ts';
 import { InteropError, refuse, RetCodes, type RetCode } from './errors.ts';
-import type { DeviceFilter, DeviceInfoFields, DeviceRecord, OutboxReport, Repositories, Store, UserRecord } from './model.ts';
+import type { DeviceFilter, DeviceInfoFields, DeviceRecord, DeviceState, DeviceToChange, NamedDevice, OutboxReport, Partner, Repositories, RequestNames, Store, UserRecord } from './model.ts';
 import { step } from './simulator.ts';
+import { hashToken } from './tokens.ts';
 
 export interface DeviceFailure {
   deviceID: string;
@@ -16,7 +18,10 @@ export interface BatchResult {
   failures: DeviceFailure[];
 }
 
-type Change = { attrs: Record<string, string>; changed: Record<string, string>; alarm?: { error: string } };
+interface Command {
+  deviceId: string;
+  attrs: Record<string, string>;
+}
 
 export interface DevicesOptions {
   store: Store;
@@ -77,85 +82,131 @@ export class Devices {
   }
 
   /** The devices named, in order, each bound to the user; otherwise the whole request is refused. */
-  async bound(user: UserRecord, ids: string[], repos: Repositories = this.#store): Promise<DeviceRecord[]> {
-    const devices: DeviceRecord[] = [];
-    for (const id of ids) {
-      // Device and binding in one query: this runs for every device of every 7.2.4, 7.2.6 and 7.2.7.
-      const found = await repos.devices.resolveFor(user.userId, id);
-      if (!found) refuse(RetCodes.UnknownDevice, `unknown device ${id}`);
-      if (!found.bound) refuse(RetCodes.DeviceNotBound, `device ${id} is not bound to user ${user.userId}`);
-      devices.push(found.device);
-    }
-    return devices;
+  async bound(user: UserRecord, ids: string[]): Promise<DeviceRecord[]> {
+    const found = await this.#store.requests.find({ userId: user.userId, tokenHash: null, deviceIds: ids });
+    return boundOnly(user.userId, ids, found.devices).map((d) => d.device);
+  }
+
+  /**
+   * 7.2.6: the devices named, in order, each bound to the user the body names; the AccessToken is
+   * optional, and one that is sent must be valid and the user's (ERRATA E-32). The refusals are
+   * those of the user and token (userWithToken), then of bound. One statement finds everything.
+   */
+  async status(partner: Partner, userId: string, accessToken: string | undefined, ids: string[]): Promise<DeviceRecord[]> {
+    const found = await this.#store.requests.find({ userId, tokenHash: accessToken ? hashToken(accessToken) : null, deviceIds: ids });
+    userWithToken(partner, userId, accessToken, found, this.#now());
+    return boundOnly(userId, ids, found.devices).map((d) => d.device);
   }
 
   /** 7.2.5: all devices change or none does. */
   async modify(user: UserRecord, changes: { deviceId: string; fields: DeviceInfoFields }[]): Promise<void> {
     await this.#store.transaction(async (repos) => {
-      const devices = await this.bound(user, changes.map((c) => c.deviceId), repos);
-      for (const [i, device] of devices.entries()) await repos.devices.updateInfo(device.deviceId, changes[i]!.fields);
+      const ids = changes.map((c) => c.deviceId);
+      // Locked first, in the order every change locks devices, so it cannot deadlock with 7.2.7.
+      const found = await repos.requests.findForChange({ userId: user.userId, tokenHash: null, deviceIds: ids });
+      for (const [i, { device }] of boundOnly(user.userId, ids, found.devices).entries()) await repos.devices.updateInfo(device.deviceId, changes[i]!.fields);
     });
+  }
+
+  /** 7.2.7 for a partner: the AccessToken must be the named user's (the refusals of authenticate,
+   * then that one); then as operate. */
+  async operateAs(partner: Partner, userId: string, accessToken: string | undefined, commands: Command[]): Promise<void> {
+    requireToken(accessToken);
+    const names = { userId, tokenHash: hashToken(accessToken), deviceIds: commands.map((c) => c.deviceId) };
+    await this.#operate(names, (found) => tokenOwner(partner, userId, found, this.#now()), commands);
   }
 
   /** 7.2.7: every command must be valid for its device; then all apply, with their reports, or none. */
-  async operate(user: UserRecord, commands: { deviceId: string; attrs: Record<string, string> }[]): Promise<void> {
+  async operate(user: UserRecord, commands: Command[]): Promise<void> {
+    await this.#operate({ userId: user.userId, tokenHash: null, deviceIds: commands.map((c) => c.deviceId) }, () => {}, commands);
+  }
+
+  /** Two round trips inside the transaction: the lookup that locks the devices, and the write. */
+  async #operate(names: RequestNames, authorize: (found: FoundCaller) => void, commands: Command[]): Promise<void> {
     await this.#store.transaction(async (repos) => {
-      const devices = await this.bound(user, commands.map((c) => c.deviceId), repos);
-      for (const [i, device] of devices.entries()) {
+      const found = await repos.requests.findForChange(names);
+      authorize(found);
+      const targets = boundOnly(names.userId, names.deviceIds, found.devices);
+      const states = new Map<string, DeviceState>();
+      const reports: OutboxReport[] = [];
+      for (const [i, target] of targets.entries()) {
+        // A device named twice takes its commands in turn, the second on the state the first left.
+        const device = { ...target.device, ...states.get(target.device.deviceId) };
         const result = applyCommand(device, commands[i]!.attrs);
         if (!result.ok) refuse(RetCodes.BusinessFailure, `device ${commands[i]!.deviceId}: ${result.reason}`);
-        await this.#record(repos, device, result);
+        if (Object.keys(result.changed).length === 0) continue;
+        states.set(device.deviceId, { deviceId: device.deviceId, attrs: result.attrs, online: device.online });
+        reports.push(...this.#reports(target, 'attr', result.changed));
       }
+      if (states.size > 0) await repos.devices.record([...states.values()], reports);
     });
   }
 
-  /** One simulation step of every active device: appliances change on their own after a command. */
+  /**
+   * One simulation step of every active device: appliances change on their own after a command.
+   * Each step starts from the device's row as it is now, locked until the step is written, so a
+   * command that just changed it is not overwritten. Processes sharing one PostgreSQL take turns:
+   * while one steps, the others' tick does nothing (and returns 0), so no device steps twice at once.
+   * Each process still ticks on its own timer, so n processes step appliances up to n times per tick
+   * interval.
+   */
   async tick(): Promise<number> {
-    let changed = 0;
-    for (const device of await this.#store.devices.listActive()) {
-      const fault = this.#faults[device.deviceId];
-      const next = step(device, fault ? { fault } : undefined);
-      if (!next) continue;
-      await this.#store.transaction((repos) => this.#record(repos, device, next));
-      changed += 1;
-    }
-    return changed;
+    return this.#store.transaction(async (repos) => {
+      if (!(await repos.simulation.takeTurn())) return 0;
+      const states: DeviceState[] = [];
+      const reports: OutboxReport[] = [];
+      let stepped = 0;
+      for (const target of await repos.devices.listActiveForChange()) {
+        const { device } = target;
+        const fault = this.#faults[device.deviceId];
+        const next = step(device, fault ? { fault } : undefined);
+        if (!next) continue;
+        stepped += 1;
+        if (Object.keys(next.changed).length > 0) {
+          states.push({ deviceId: device.deviceId, attrs: next.attrs, online: device.online });
+          reports.push(...this.#reports(target, 'attr', next.changed));
+        }
+        if (next.alarm) reports.push(...this.#reports(target, 'alarm', next.alarm));
+      }
+      if (stepped > 0) await repos.devices.record(states, reports);
+      return stepped;
+    });
   }
 
   /** 7.2.8 onOffline: a device connects or disconnects. */
   async setOnline(deviceId: string, online: boolean, ip?: string): Promise<void> {
     await this.#store.transaction(async (repos) => {
-      const device = await repos.devices.resolve(deviceId);
-      if (!device) refuse(RetCodes.UnknownDevice, `unknown device ${deviceId}`);
+      const target = await repos.devices.resolveForChange(deviceId);
+      if (!target) refuse(RetCodes.UnknownDevice, `unknown device ${deviceId}`);
+      const { device } = target;
       if (device.online === online) return;
       const attrs = { ...device.attrs, onLine: online ? 'True' : 'False' };
-      await repos.devices.updateState(device.deviceId, attrs, online);
       const status: Record<string, string> = { onLine: attrs.onLine! };
       if (online && ip) status.ip = ip;
-      await this.#report(repos, device, 'onOffline', status);
+      await repos.devices.record([{ deviceId: device.deviceId, attrs, online }], this.#reports(target, 'onOffline', status));
     });
   }
 
-  /** Persists a state change and, in the same transaction, its reports to every subscribed partner. */
-  async #record(repos: Repositories, device: DeviceRecord, change: Change): Promise<void> {
-    if (Object.keys(change.changed).length > 0) {
-      await repos.devices.updateState(device.deviceId, change.attrs, device.online);
-      await this.#report(repos, device, 'attr', change.changed);
-    }
-    if (change.alarm) await this.#report(repos, device, 'alarm', change.alarm);
-  }
-
-  async #report(repos: Repositories, device: DeviceRecord, dataType: OutboxReport['dataType'], status: Record<string, string>): Promise<void> {
-    const platIds = new Set((await repos.bindings.usersOf(device.deviceId)).map((u) => u.platId));
+  /** A change's reports, one to every partner subscribed to the device. */
+  #reports({ device, reportTo }: DeviceToChange, dataType: OutboxReport['dataType'], status: Record<string, string>): OutboxReport[] {
     const timeStamp = String(this.#now().getTime());
-    await repos.outbox.enqueue(
-      [...platIds].map((platId) => ({
-        eventId: randomUUID(),
-        platId,
-        deviceId: device.deviceId,
-        dataType,
-        payload: { DeviceID: device.deviceId, DataType: dataType, DeviceStatus: status, TimeStamp: timeStamp },
-      })),
-    );
+    return reportTo.map((platId) => ({
+      eventId: randomUUID(),
+      platId,
+      deviceId: device.deviceId,
+      dataType,
+      payload: { DeviceID: device.deviceId, DataType: dataType, DeviceStatus: status, TimeStamp: timeStamp },
+    }));
   }
+}
+
+/** The devices named, in order, each bound to the user; otherwise the whole request is refused,
+ * for the first device named that is unknown or not bound. */
+function boundOnly<D extends NamedDevice>(userId: string, ids: string[], found: (D | undefined)[]): D[] {
+  return ids.map((id, i) => {
+    const device = found[i];
+    if (!device) refuse(RetCodes.UnknownDevice, `unknown device ${id}`);
+    if (!device.bound) refuse(RetCodes.DeviceNotBound, `device ${id} is not bound to user ${userId}`);
+    return device;
+  });
 }

@@ -56,7 +56,51 @@ export interface OutboxReport {
   payload: Record<string, unknown>;
 }
 
+/** A device's state as a change leaves it. */
+export type DeviceState = Pick<DeviceRecord, 'deviceId' | 'attrs' | 'online'>;
+
+/** What a request names: a UserID, the AccessToken it came with (by hash) if any, and devices by
+ * deviceID or UDeviceID (the mapping of the note to 7.2.1). */
+export interface RequestNames {
+  userId: string;
+  tokenHash: string | null;
+  deviceIds: string[];
+}
+
+/** What the store holds of the names of a request. */
+export interface NamedRecords<D> {
+  /** The user with that UserID, whichever platform's it is. */
+  user: UserRecord | undefined;
+  /** The AccessToken, when a hash was given and is known. A token's user always exists (foreign key). */
+  token: TokenRecord | undefined;
+  /** Each device in the order named; undefined where no device has that id. */
+  devices: (D | undefined)[];
+}
+
+/** A device named in a request, and whether it is bound to the user the request names. */
+export interface NamedDevice {
+  device: DeviceRecord;
+  bound: boolean;
+}
+
+/** A device about to change, its row locked until the transaction ends. */
+export interface DeviceToChange {
+  device: DeviceRecord;
+  /** The partner platforms its reports go to: those of the users bound to it, each once. */
+  reportTo: string[];
+}
+
 export interface Repositories {
+  /** The records one request names, found together: one statement however many it names. */
+  requests: {
+    find(names: RequestNames): Promise<NamedRecords<NamedDevice>>;
+    /**
+     * find, inside a transaction, for a request that changes the devices: their rows stay locked
+     * until it ends, so two changes of one device (from two requests, or two processes on one
+     * PostgreSQL) take turns instead of one overwriting the other.
+     */
+    findForChange(names: RequestNames): Promise<NamedRecords<NamedDevice & DeviceToChange>>;
+  };
   users: {
     find(userId: string): Promise<UserRecord | undefined>;
     findByLogin(platId: string, loginId: string): Promise<UserRecord | undefined>;
@@ -69,7 +113,7 @@ export interface Repositories {
   tokens: {
     insert(tokenHash: string, token: TokenRecord): Promise<void>;
     find(tokenHash: string): Promise<TokenRecord | undefined>;
-    /** The token with its user in one lookup: every authenticated request asks for both. */
+    /** The token with its user in one lookup: authenticated requests ask for both. */
     findWithUser(tokenHash: string): Promise<{ token: TokenRecord; user: UserRecord | undefined } | undefined>;
     delete(tokenHash: string): Promise<boolean>;
     deleteExpired(now: Date): Promise<number>;
@@ -77,14 +121,18 @@ export interface Repositories {
   devices: {
     /** By the platform's own device code or by UDeviceID (the mapping of the note to 7.2.1). */
     resolve(deviceIdOrUdid: string): Promise<DeviceRecord | undefined>;
-    /** resolve, and whether the device is bound to this user, in one lookup. */
-    resolveFor(userId: string, deviceIdOrUdid: string): Promise<{ device: DeviceRecord; bound: boolean } | undefined>;
+    /** resolve, inside a transaction, for a change: as requests.findForChange. */
+    resolveForChange(deviceIdOrUdid: string): Promise<DeviceToChange | undefined>;
     listBoundTo(userId: string, filters: DeviceFilter[]): Promise<DeviceRecord[]>;
     updateInfo(deviceId: string, fields: DeviceInfoFields): Promise<void>;
-    updateState(deviceId: string, attrs: Record<string, string>, online: boolean): Promise<void>;
+    /** New states and the reports they cause (7.2.8), in the order given, in one statement; the
+     * outbox workers are woken when the transaction commits. */
+    record(states: DeviceState[], reports: OutboxReport[]): Promise<void>;
     /** Inserts the device unless a device with its id exists. */
     seed(device: DeviceRecord): Promise<void>;
-    listActive(): Promise<DeviceRecord[]>;
+    /** The devices the simulation moves (in a cycle, heating, regulating a temperature), inside a
+     * transaction, locked as requests.findForChange locks. */
+    listActiveForChange(): Promise<DeviceToChange[]>;
   };
   bindings: {
     usersOf(deviceId: string): Promise<{ userId: string; platId: string }[]>;
@@ -96,8 +144,12 @@ export interface Repositories {
     trusts(ownerUserId: string, userId: string): Promise<boolean>;
     grant(ownerUserId: string, trustedUserId: string): Promise<void>;
   };
-  outbox: {
-    enqueue(reports: OutboxReport[]): Promise<void>;
+  simulation: {
+    /**
+     * Whether this transaction may step the simulation: false while another process on the same
+     * database is stepping it. Ends with the transaction.
+     */
+    takeTurn(): Promise<boolean>;
   };
 }
 

@@ -1,5 +1,5 @@
 // The domain's repositories (src/domain/model.ts) in SQL that PGlite and PostgreSQL 15 both run.
-import type { DeviceFilter, DeviceInfoFields, DeviceRecord, OutboxReport, Repositories, Store, TokenRecord, UserRecord } from '../domain/model.ts';
+import type { DeviceFilter, DeviceInfoFields, DeviceRecord, NamedDevice, NamedRecords, RequestNames, Repositories, Store, TokenRecord, UserRecord } from '../domain/model.ts';
 import type { Database, Queryable } from './database.ts';
 
 interface UserRow {
@@ -50,6 +50,76 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
 
 const deviceColumns = 'd.device_id, d.udevice_id, d.device_type, d.model, d.manufacturer, d.brand, d.access_way, d.attrs, d.online';
 
+// The partners a device's reports go to, each once, in the order their users first bound it.
+const reportTo = `ARRAY(SELECT bu.plat_id FROM bindings b JOIN users bu ON bu.user_id = b.user_id
+                        WHERE b.device_id = d.device_id GROUP BY bu.plat_id ORDER BY min(b.bound_at), bu.plat_id) AS report_to`;
+
+/**
+ * requests.find and findForChange: the named user, the token and each named device, in one row
+ * per device in the order named ($1 UserID, $2 token hash or null, $3 the ids). A change first
+ * locks every named device in device_id order, as every change does (listActiveForChange too), so
+ * two changes naming the same devices in other orders wait for each other rather than deadlock.
+ */
+function requestSql(forChange: boolean): string {
+  const locked = `WITH locked AS MATERIALIZED (
+      SELECT ${deviceColumns}, ${reportTo} FROM devices d
+      WHERE d.device_id = ANY ($3::text[]) OR d.udevice_id = ANY ($3::text[])
+      ORDER BY d.device_id FOR UPDATE
+    )
+    `;
+  return `${forChange ? locked : ''}SELECT u.user_id, u.plat_id, u.login_id, u.login_name, u.email, u.mobile, u.status, u.profile,
+           t.user_id AS token_user_id, t.plat_id AS token_plat_id, t.expires_at, named.*
+    FROM (SELECT) AS request
+    LEFT JOIN users u ON u.user_id = $1
+    LEFT JOIN access_tokens t ON t.token_hash = $2
+    LEFT JOIN LATERAL (
+      SELECT r.n, d.*, EXISTS (SELECT 1 FROM bindings b WHERE b.user_id = $1 AND b.device_id = d.device_id) AS bound
+      FROM unnest($3::text[]) WITH ORDINALITY AS r(id, n)
+      LEFT JOIN LATERAL (
+        SELECT ${forChange ? '*' : deviceColumns} FROM ${forChange ? 'locked' : 'devices'} d WHERE d.device_id = r.id OR d.udevice_id = r.id LIMIT 1
+      ) d ON true
+    ) named ON true
+    ORDER BY named.n`;
+}
+
+type RequestRow = { [K in keyof UserRow]: UserRow[K] | null } & { [K in keyof DeviceRow]: DeviceRow[K] | null } & {
+  token_user_id: string | null;
+  token_plat_id: string | null;
+  expires_at: Date | null;
+  n: string | null;
+  bound: boolean | null;
+  report_to?: string[];
+};
+
+async function findRequest<D extends NamedDevice>(db: Queryable, names: RequestNames, forChange: boolean, device: (row: RequestRow) => D): Promise<NamedRecords<D>> {
+  const { rows } = await db.query<RequestRow>(requestSql(forChange), [names.userId, names.tokenHash, names.deviceIds], {
+    name: forChange ? 'requests.findForChange' : 'requests.find',
+  });
+  const first = rows[0]!;
+  return {
+    user: first.user_id === null ? undefined : toUser(first as UserRow),
+    token: first.token_user_id === null ? undefined : { userId: first.token_user_id, platId: first.token_plat_id!, expiresAt: new Date(first.expires_at!) },
+    devices: rows.filter((r) => r.n !== null).map((r) => (r.device_id === null ? undefined : device(r))),
+  };
+}
+
+const RECORD = `WITH states AS (
+    UPDATE devices d SET attrs = s.attrs::jsonb, online = s.online, version = d.version + 1, updated_at = now()
+    FROM unnest($1::text[], $2::text[], $3::boolean[]) AS s(device_id, attrs, online)
+    WHERE d.device_id = s.device_id
+  ), reports AS (
+    -- ids follow this order, and the outbox delivers each partner a device's reports in id order.
+    INSERT INTO outbox (event_id, plat_id, device_id, data_type, payload)
+    SELECT r.event_id, r.plat_id, r.device_id, r.data_type, r.payload::jsonb
+    FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS r(event_id, plat_id, device_id, data_type, payload, n)
+    ORDER BY r.n
+  )
+  -- Wakes the outbox workers once the transaction commits.
+  SELECT pg_notify('outbox', '') WHERE cardinality($4::text[]) > 0`;
+
+// One simulation per database schema, as the migrations lock (migrate.ts).
+const SIMULATION_TURN = `SELECT pg_try_advisory_xact_lock(hashtextextended('cloud-interop simulation ' || current_schema(), 0)) AS turn`;
+
 const infoColumns: Record<keyof DeviceInfoFields, string> = {
   deviceType: 'device_type',
   model: 'model',
@@ -79,6 +149,10 @@ function filterSql(filters: DeviceFilter[], first: number): { sql: string; param
 
 export function repositories(db: Queryable): Repositories {
   return {
+    requests: {
+      find: (names) => findRequest(db, names, false, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound! })),
+      findForChange: (names) => findRequest(db, names, true, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound!, reportTo: r.report_to! })),
+    },
     users: {
       async find(userId) {
         const { rows } = await db.query<UserRow>('SELECT * FROM users WHERE user_id = $1', [userId]);
@@ -141,14 +215,13 @@ export function repositories(db: Queryable): Repositories {
         const { rows } = await db.query<DeviceRow>(`SELECT ${deviceColumns} FROM devices d WHERE d.device_id = $1 OR d.udevice_id = $1 LIMIT 1`, [id]);
         return rows[0] && toDevice(rows[0]);
       },
-      async resolveFor(userId, id) {
-        const { rows } = await db.query<DeviceRow & { bound: boolean }>(
-          `SELECT ${deviceColumns}, EXISTS (SELECT 1 FROM bindings b WHERE b.user_id = $2 AND b.device_id = d.device_id) AS bound
-           FROM devices d WHERE d.device_id = $1 OR d.udevice_id = $1 LIMIT 1`,
-          [id, userId],
+      async resolveForChange(id) {
+        const { rows } = await db.query<DeviceRow & { report_to: string[] }>(
+          `SELECT ${deviceColumns}, ${reportTo} FROM devices d WHERE d.device_id = $1 OR d.udevice_id = $1 LIMIT 1 FOR UPDATE`,
+          [id],
         );
         const r = rows[0];
-        return r && { device: toDevice(r), bound: r.bound };
+        return r && { device: toDevice(r), reportTo: r.report_to };
       },
       async listBoundTo(userId, filters) {
         const where = filterSql(filters, 2);
@@ -167,8 +240,21 @@ export function repositories(db: Queryable): Repositories {
           [deviceId, ...set.map(([, v]) => v)],
         );
       },
-      async updateState(deviceId, attrs, online) {
-        await db.query('UPDATE devices SET attrs = $2::jsonb, online = $3, version = version + 1, updated_at = now() WHERE device_id = $1', [deviceId, JSON.stringify(attrs), online]);
+      async record(states, reports) {
+        await db.query(
+          RECORD,
+          [
+            states.map((s) => s.deviceId),
+            states.map((s) => JSON.stringify(s.attrs)),
+            states.map((s) => s.online),
+            reports.map((r) => r.eventId),
+            reports.map((r) => r.platId),
+            reports.map((r) => r.deviceId),
+            reports.map((r) => r.dataType),
+            reports.map((r) => JSON.stringify(r.payload)),
+          ],
+          { name: 'devices.record' },
+        );
       },
       async seed(d) {
         await db.query(
@@ -177,14 +263,16 @@ export function repositories(db: Queryable): Repositories {
           [d.deviceId, d.udeviceId, d.deviceType, d.model, d.manufacturer, d.brand, d.accessWay, JSON.stringify(d.attrs), d.online],
         );
       },
-      async listActive() {
-        // The simulator's work list: appliances in a cycle, heating, or regulating temperature.
-        const { rows } = await db.query<DeviceRow>(
-          `SELECT ${deviceColumns} FROM devices d
+      async listActiveForChange() {
+        // Appliances in a cycle, heating, or regulating temperature; locked in device_id order, as
+        // requests.findForChange locks.
+        const { rows } = await db.query<DeviceRow & { report_to: string[] }>(
+          `SELECT ${deviceColumns}, ${reportTo} FROM devices d
            WHERE d.online AND (d.attrs->>'runningstatus' IN ('1', '2', '3')
-              OR (d.attrs->>'onOffStatus' = 'True' AND (d.attrs ? 'targetTemperature')))`,
+              OR (d.attrs->>'onOffStatus' = 'True' AND (d.attrs ? 'targetTemperature')))
+           ORDER BY d.device_id FOR UPDATE`,
         );
-        return rows.map(toDevice);
+        return rows.map((r) => ({ device: toDevice(r), reportTo: r.report_to }));
       },
     },
     bindings: {
@@ -213,16 +301,10 @@ export function repositories(db: Queryable): Repositories {
         await db.query('INSERT INTO trust (owner_user_id, trusted_user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [owner, user]);
       },
     },
-    outbox: {
-      async enqueue(reports: OutboxReport[]) {
-        for (const r of reports) {
-          await db.query(
-            'INSERT INTO outbox (event_id, plat_id, device_id, data_type, payload) VALUES ($1, $2, $3, $4, $5::jsonb)',
-            [r.eventId, r.platId, r.deviceId, r.dataType, JSON.stringify(r.payload)],
-          );
-        }
-        // Wakes the outbox workers once the transaction commits.
-        if (reports.length) await db.query("SELECT pg_notify('outbox', '')");
+    simulation: {
+      async takeTurn() {
+        const { rows } = await db.query<{ turn: boolean }>(SIMULATION_TURN);
+        return rows[0]!.turn;
       },
     },
   };

@@ -3,6 +3,7 @@
 // one worker only (FOR UPDATE SKIP LOCKED and claims, src/store/outbox-queue.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { postgres, withPostgresSchema } from '../support/database.ts';
 import { DeviceTypes, OTHER_PARTNER, PARTNER, eventually, outboxRows, startTestPartner, startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
 
@@ -77,5 +78,51 @@ describe('two platform instances on one PostgreSQL', { skip: postgres.skip }, ()
     assert.deepEqual([...claimers.entries()].filter(([, by]) => by.size !== 1), [], 'no report was claimed by two workers');
     const workers = new Set([...claimers.values()].flatMap((by) => [...by]));
     assert.deepEqual(workers, new Set([one.running.worker.id, two.running.worker.id]), 'both workers took part');
+  });
+
+  it('the simulation: while one instance steps, the other\'s tick does nothing, and the step starts from the state a command committed meanwhile', async (t) => {
+    const { url, db } = await withPostgresSchema(t);
+    const partners = [await startTestPartner(t, PARTNER), await startTestPartner(t, OTHER_PARTNER)] as const;
+    const one = await startTestPlatform(t, { database: { url }, partners: [...partners] });
+    const two = await startTestPlatform(t, { database: { url }, partners: [...partners] });
+    const alice = await one.login();
+    const conditioner = await one.addDevice(DeviceTypes.airConditioner);
+    await one.bind(alice, conditioner);
+    // Cooling a 30° room towards 22°: each step takes it one degree closer.
+    await operate(one, alice, conditioner, { onOffStatus: 'True', mode: 'cool', targetTemperature: '22' });
+
+    // A command raising the target to 25°, written and not yet committed: it holds the device's row.
+    let commit!: () => void;
+    const committing = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    let commandPid!: number;
+    let written!: () => void;
+    const isWritten = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const command = db.transaction(async (tx) => {
+      commandPid = (await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      await tx.query(`UPDATE devices SET attrs = attrs || '{"targetTemperature": "25"}' WHERE device_id = $1`, [conditioner]);
+      written();
+      await committing;
+    });
+    await isWritten;
+
+    const first = one.running.devices.tick();
+    await eventually('instance one, stepping, waits for the command', async () =>
+      (await db.query('SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))', [commandPid])).rowCount > 0);
+    const second = await Promise.race([two.running.devices.tick(), sleep(5000).then(() => 'still waiting')]);
+    commit();
+    await command;
+
+    assert.equal(second, 0, 'instance two\'s tick stepped nothing, at once');
+    assert.equal(await first, 1, 'instance one stepped the air conditioner');
+    const { data } = await two.client(alice.partner, { AccessToken: alice.accessToken }).devices_deviceStatus({
+      body: { UserID: alice.userId, Device: [{ DeviceInfo: { deviceID: conditioner } }] },
+    });
+    const attrs = data?.Device[0]?.DeviceAttr as Record<string, string>;
+    assert.equal(attrs.indoorTemperature, '29', 'one step, not two');
+    assert.equal(attrs.targetTemperature, '25', 'the command is kept: the step started from its state');
   });
 });

@@ -4,7 +4,6 @@ import { deviceIds, type PlatformContext } from './context.ts';
 
 export const devices_deviceStatus: CheaaPlatformHandler<'devices_deviceStatus', PlatformContext> = async ({ body, ctx }) => {
   // The token is optional here; one that is sent must be valid and be this user's (ERRATA E-32).
-  const user = await ctx.accounts.userWithToken(ctx.partner, body.UserID, ctx.accessToken);
-  const devices = await ctx.devices.bound(user, deviceIds(body.Device));
+  const devices = await ctx.devices.status(ctx.partner, body.UserID, ctx.accessToken, deviceIds(body.Device));
   return { status: 200, body: { RetCode: '200', RetInfo: 'ok', Device: devices.map((d) => ({ DeviceAttr: d.attrs })) } };
 };
