@@ -112,7 +112,6 @@ export interface Repositories {
   };
   tokens: {
     insert(tokenHash: string, token: TokenRecord): Promise<void>;
-    find(tokenHash: string): Promise<TokenRecord | undefined>;
     /** The token with its user in one lookup: authenticated requests ask for both. */
     findWithUser(tokenHash: string): Promise<{ token: TokenRecord; user: UserRecord | undefined } | undefined>;
     delete(tokenHash: string): Promise<boolean>;
@@ -136,7 +135,6 @@ export interface Repositories {
   };
   bindings: {
     usersOf(deviceId: string): Promise<{ userId: string; platId: string }[]>;
-    isBound(userId: string, deviceId: string): Promise<boolean>;
     bind(userId: string, deviceId: string): Promise<void>;
     unbind(userId: string, deviceId: string): Promise<boolean>;
   };

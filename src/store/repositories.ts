@@ -188,11 +188,6 @@ export function repositories(db: Queryable): Repositories {
       async insert(tokenHash, t: TokenRecord) {
         await db.query('INSERT INTO access_tokens (token_hash, user_id, plat_id, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, t.userId, t.platId, t.expiresAt]);
       },
-      async find(tokenHash) {
-        const { rows } = await db.query<{ user_id: string; plat_id: string; expires_at: Date }>('SELECT user_id, plat_id, expires_at FROM access_tokens WHERE token_hash = $1', [tokenHash]);
-        const r = rows[0];
-        return r && { userId: r.user_id, platId: r.plat_id, expiresAt: new Date(r.expires_at) };
-      },
       async findWithUser(tokenHash) {
         const { rows } = await db.query<UserRow & { token_user_id: string; token_plat_id: string; expires_at: Date }>(
           `SELECT t.user_id AS token_user_id, t.plat_id AS token_plat_id, t.expires_at, u.*
@@ -282,9 +277,6 @@ export function repositories(db: Queryable): Repositories {
           [deviceId],
         );
         return rows.map((r) => ({ userId: r.user_id, platId: r.plat_id }));
-      },
-      async isBound(userId, deviceId) {
-        return (await db.query('SELECT 1 FROM bindings WHERE user_id = $1 AND device_id = $2', [userId, deviceId])).rowCount > 0;
       },
       async bind(userId, deviceId) {
         await db.query('INSERT INTO bindings (user_id, device_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, deviceId]);
