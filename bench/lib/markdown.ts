@@ -61,6 +61,7 @@ export function markdown(results: Results): string {
         '`CPU µs/req` is the server process\'s own CPU time (user + system, from /proc) per successful request: less disturbed by other work on the machine than req/s, but it leaves out the PostgreSQL server\'s share. ' +
         'Peak RSS is the process\'s VmHWM, start-up included. ' +
         '`express+validator` is bare Express plus the platform\'s generated request, response and security validation, answering the fixed reply. ' +
+        '`express+query` is bare Express plus one round trip to PostgreSQL per request (a prepared statement on a pool of 10), answering the fixed reply: the cost of any store round trip on this machine. ' +
         'deviceStatus and op are the platform with validation on, persisting to the store; each op changes a fridge, writes a report to the outbox and the worker delivers it to the loopback partner while the load runs.',
       '',
     );

@@ -18,7 +18,7 @@ import { enginesOf, freshStore, type Engine, type FreshStore } from '../lib/stor
 import { TLS_DIR_ENV } from '../lib/tls-env.ts';
 
 export type Transport = 'http' | 'mtls';
-export type Subject = 'node:http' | 'express' | 'express+validator' | 'deviceStatus' | 'op';
+export type Subject = 'node:http' | 'express' | 'express+validator' | 'express+query' | 'deviceStatus' | 'op';
 
 export interface ThroughputRow extends Omit<Measured, 'latencies'> {
   node: string;
@@ -149,6 +149,16 @@ export async function throughput(ctx: RunContext, node: NodeBinary): Promise<Thr
           try {
             const r = await against(child, target(child, lookalike), `express-validator-${transport}`, lookalike);
             record({ ...r.figures, node: node.label, subject: 'express+validator', store: 'none', transport, peakRssMb: r.peakRssMb, vsNodeHttp: r.vsNodeHttp, vsExpress: r.vsExpress, vsExpressRange: r.vsExpressRange });
+          } finally {
+            await child.stop();
+          }
+        }
+
+        if (transport === 'http' && ctx.postgresUrl && wanted(ctx.settings.subjects, 'express+query')) {
+          const child = await start('express-query', transport, { BENCH_QUERY_DATABASE_URL: ctx.postgresUrl });
+          try {
+            const r = await against(child, target(child, lookalike), `express-query-${transport}`, lookalike);
+            record({ ...r.figures, node: node.label, subject: 'express+query', store: 'postgres', transport, peakRssMb: r.peakRssMb, vsNodeHttp: r.vsNodeHttp, vsExpress: r.vsExpress, vsExpressRange: r.vsExpressRange });
           } finally {
             await child.stop();
           }
