@@ -25,6 +25,12 @@ export async function openPostgres(options: {
   // An idle pooled connection that drops (server restart) is emitted here; without a listener the
   // process would crash. The pool replaces the connection on the next query.
   pool.on('error', (error) => options.onBackgroundError(error));
+  // The hot statements are prepared (statement-names.ts) and look rows up by key. Left to itself
+  // PostgreSQL plans each execution anew for the parameters given (custom plans), which for the
+  // one-statement 7.2.6 lookup costs twice its execution; a generic plan is planned once.
+  pool.on('connect', (client) => {
+    client.query('SET plan_cache_mode = force_generic_plan').catch((error: Error) => options.onBackgroundError(error));
+  });
   try {
     await pool.query('select 1');
   } catch (error) {
