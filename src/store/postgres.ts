@@ -17,7 +17,7 @@ export async function openPostgres(options: {
 }): Promise<Database> {
   const target = describeTarget(options.url);
   const connection = {
-    connectionString: options.url,
+    connectionString: withGenericPlans(options.url),
     connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     fallback_application_name: 'cloud-interop',
   };
@@ -25,12 +25,6 @@ export async function openPostgres(options: {
   // An idle pooled connection that drops (server restart) is emitted here; without a listener the
   // process would crash. The pool replaces the connection on the next query.
   pool.on('error', (error) => options.onBackgroundError(error));
-  // The hot statements are prepared (statement-names.ts) and look rows up by key. Left to itself
-  // PostgreSQL plans each execution anew for the parameters given (custom plans), which for the
-  // one-statement 7.2.6 lookup costs twice its execution; a generic plan is planned once.
-  pool.on('connect', (client) => {
-    client.query('SET plan_cache_mode = force_generic_plan').catch((error: Error) => options.onBackgroundError(error));
-  });
   try {
     await pool.query('select 1');
   } catch (error) {
@@ -119,6 +113,19 @@ function queryable(client: pg.Pool | pg.PoolClient, ended: () => boolean): Query
       await client.query(script);
     },
   };
+}
+
+/**
+ * The URL with plan_cache_mode=force_generic_plan added to its connection options. The hot
+ * statements are prepared (statement-names.ts) and look rows up by key; left to itself PostgreSQL
+ * plans each execution anew for the parameters given (custom plans), which for the one-statement
+ * 7.2.6 lookup costs twice its execution. A generic plan is planned once per connection.
+ */
+function withGenericPlans(url: string): string {
+  const parsed = new URL(url);
+  const given = parsed.searchParams.get('options');
+  parsed.searchParams.set('options', `${given ? `${given} ` : ''}-c plan_cache_mode=force_generic_plan`);
+  return parsed.toString();
 }
 
 /** host:port and database of a postgres:// URL, without its password, for error messages. */

@@ -295,3 +295,12 @@ describe('opening a database', () => {
     await assert.rejects(openDatabase({ url: 'postgres://127.0.0.1/x', dataDir: '.data' }), /either url .* or dataDir\/snapshot/);
   });
 });
+
+describe('planning on postgres', { skip: postgres.skip }, () => {
+  test('prepared statements get generic plans, and the options of the URL (its search_path) still hold', async (t) => {
+    const { db } = await withPostgresSchema(t);
+    const { rows } = await db.query<{ mode: string; schema: string }>("SELECT current_setting('plan_cache_mode') AS mode, current_schema() AS schema");
+    assert.equal(rows[0]?.mode, 'force_generic_plan');
+    assert.match(rows[0]?.schema ?? '', /^t_[0-9a-f]{12}$/);
+  });
+});
