@@ -227,13 +227,18 @@ export function ${camel(Name)}Dispatcher<Ctx>(handlers: ${Name}Handlers<Ctx>, co
     urls: basePaths(spec).map((base) => base + op.path),
     security: (op.security ?? spec.security ?? []).map((requirement) => Object.keys(requirement)),
   }));
+  const description = {
+    routes,
+    basePaths: basePaths(spec),
+    credentials: Object.fromEntries(Object.entries(schemes).map(([n, s]) => [n, describeScheme(s)])),
+    headerKeys: Object.fromEntries(Object.entries(schemes).filter(([, s]) => s.type === 'apiKey' && s.in === 'header').map(([n, s]) => [n, s.name!.toLowerCase()])),
+  };
   write(
     `${prefix}.middleware.ts`,
     `${header(api)}import { readFileSync } from 'node:fs';
-import { parse } from 'node:url';
 import type { Request, RequestHandler } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
+import { operationValidator, type DocumentRoutes } from '../openapi-validator.ts';
 
 /** The bundled document, parsed once per process. */
 export const ${camel(Name)}Spec: OpenAPIV3.DocumentV3_1 = JSON.parse(
@@ -251,89 +256,12 @@ export interface ${Name}ValidatorOptions {
   ignoreUndocumented?: boolean;
 }
 
-/** Each operation under every base path of the document's servers, with its security alternatives. */
-const routes: { path: string; method: string; urls: string[]; security: ${Name}SecurityScheme[][] }[] = ${JSON.stringify(routes)};
-const basePaths: string[] = ${JSON.stringify(basePaths(spec))};
-/** What a request lacks when a scheme refuses it, in the reply's message. */
-const credentials: Record<string, string> = ${JSON.stringify(Object.fromEntries(Object.entries(schemes).map(([n, s]) => [n, describeScheme(s)])))};
-/** apiKey schemes in a header: present or not is checked before the handler, as the library does. */
-const headerKeys: Record<string, string> = ${JSON.stringify(Object.fromEntries(Object.entries(schemes).filter(([, s]) => s.type === 'apiKey' && s.in === 'header').map(([n, s]) => [n, s.name!.toLowerCase()])))};
+/** Each operation under every base path of the document's servers, its security alternatives, and how its schemes are presented. */
+const routes: DocumentRoutes = ${JSON.stringify(description)};
 
-// The library calls url.parse on every request. On Node 24 each call from inside node_modules walks
-// the stack to decide whether to print a deprecation warning, until a call from outside has printed
-// it: that walk cost more than the rest of the validation. One call here ends it, with the warning muted.
-const noDeprecation = process.noDeprecation;
-process.noDeprecation = true;
-parse('/');
-process.noDeprecation = noDeprecation;
-
-/** Runs middleware one after the other, as a router would, without a router's per-layer matching. */
-function chain(handlers: RequestHandler[]): RequestHandler {
-  return (req, res, next) => {
-    let i = 0;
-    const step = (err?: unknown) => {
-      if (err !== undefined || i === handlers.length) return next(err);
-      try {
-        handlers[i++]!(req, res, step);
-      } catch (error) {
-        next(error);
-      }
-    };
-    step();
-  };
-}
-
-function security(alternatives: string[][], handlers: Record<string, (req: Request) => boolean | Promise<boolean>>): RequestHandler {
-  return async (req, _res, next) => {
-    if (alternatives.length === 0) return next();
-    let missing: string[] | undefined;
-    for (const alternative of alternatives) {
-      const failed: string[] = [];
-      for (const scheme of alternative) {
-        const header = headerKeys[scheme];
-        if ((header !== undefined && req.headers[header] === undefined) || (await handlers[scheme]!(req)) !== true) failed.push(credentials[scheme]!);
-      }
-      if (failed.length === 0) return next();
-      if (!missing || failed.length < missing.length) missing = failed;
-    }
-    next(new OpenApiValidator.error.Unauthorized({ path: req.path, message: \`\${missing!.join(' and ')} required\` }));
-  };
-}
-
-/**
- * express-openapi-validator bound to ${specFile}: requests and responses; security from the
- * document's requirements, evaluated here (the library accepts mutualTLS without checking it).
- * The library matches a request against every path of its document and compiles each path's
- * pattern on every request, so each operation gets a validator over a copy of the document
- * holding its path alone, picked by an exact lookup of the URL path.
- */
+/** express-openapi-validator bound to ${specFile}: requests, responses and security (see ../openapi-validator.ts). */
 export function ${camel(Name)}Validator(options: ${Name}ValidatorOptions): RequestHandler {
-  const settings = {
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
-    validateResponses: options.validateResponses ?? true,
-    validateSecurity: false,
-    validateApiSpec: false,
-    ignoreUndocumented: options.ignoreUndocumented ?? false,
-  };
-  const byUrl = new Map<string, { method: string; secure: RequestHandler; validate: RequestHandler }>();
-  for (const route of routes) {
-    const apiSpec = structuredClone(${camel(Name)}Spec);
-    apiSpec.paths = { [route.path]: apiSpec.paths![route.path]! };
-    const entry = { method: route.method, secure: security(route.security, options.securityHandlers), validate: chain(OpenApiValidator.middleware({ apiSpec, ...settings })) };
-    for (const url of route.urls) byUrl.set(url, entry);
-  }
-  return (req, res, next) => {
-    const query = req.originalUrl.indexOf('?');
-    const url = query === -1 ? req.originalUrl : req.originalUrl.slice(0, query);
-    const entry = byUrl.get(url);
-    if (!entry) {
-      if (settings.ignoreUndocumented || !basePaths.some((base) => url === base || url.startsWith(\`\${base}/\`))) return next();
-      return next(new OpenApiValidator.error.NotFound({ path: req.path, message: 'not found' }));
-    }
-    // Another method on a documented path: the validator answers 405 before any security.
-    if (req.method !== entry.method) return entry.validate(req, res, next);
-    entry.secure(req, res, (err?: unknown) => (err === undefined ? entry.validate(req, res, next) : next(err)));
-  };
+  return operationValidator(${camel(Name)}Spec, routes, options);
 }
 `,
   );
@@ -373,6 +301,109 @@ ${registry.enum.map((code, i) => `  ${JSON.stringify(String(code))}: ${JSON.stri
   return written;
 }
 
+/** The validator runtime every document's `*.middleware.ts` binds to its document, written once. */
+const validatorRuntime = `// Generated by \`npm run generate\` (scripts/generate.ts). Do not edit.
+// The runtime every document's *.middleware.ts binds to its document and to what the generator
+// read from it (DocumentRoutes).
+import { parse } from 'node:url';
+import type { Request, RequestHandler } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
+
+export interface DocumentRoutes {
+  /** Each operation: its path in the document, method, URL paths under every server base path, security alternatives. */
+  routes: { path: string; method: string; urls: string[]; security: string[][] }[];
+  basePaths: string[];
+  /** What a request lacks when a scheme refuses it, in the reply's message. */
+  credentials: Record<string, string>;
+  /** apiKey schemes in a header, by lower-case header name: presence is checked before the handler, as the library does. */
+  headerKeys: Record<string, string>;
+}
+
+export interface ValidatorOptions {
+  securityHandlers: Record<string, (req: Request) => boolean | Promise<boolean>>;
+  validateResponses?: boolean;
+  ignoreUndocumented?: boolean;
+}
+
+// The library calls url.parse on every request. On Node 24 each call from inside node_modules walks
+// the stack to decide whether to print a deprecation warning, until a call from outside has printed
+// it: that walk cost more than the rest of the validation. One call here ends it, with the warning muted.
+const noDeprecation = process.noDeprecation;
+process.noDeprecation = true;
+parse('/');
+process.noDeprecation = noDeprecation;
+
+/** Runs middleware one after the other, as a router would, without a router's per-layer matching. */
+function chain(handlers: RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    let i = 0;
+    const step = (err?: unknown) => {
+      if (err !== undefined || i === handlers.length) return next(err);
+      try {
+        handlers[i++]!(req, res, step);
+      } catch (error) {
+        next(error);
+      }
+    };
+    step();
+  };
+}
+
+function security(alternatives: string[][], doc: DocumentRoutes, handlers: ValidatorOptions['securityHandlers']): RequestHandler {
+  return async (req, _res, next) => {
+    if (alternatives.length === 0) return next();
+    let missing: string[] | undefined;
+    for (const alternative of alternatives) {
+      const failed: string[] = [];
+      for (const scheme of alternative) {
+        const header = doc.headerKeys[scheme];
+        if ((header !== undefined && req.headers[header] === undefined) || (await handlers[scheme]!(req)) !== true) failed.push(doc.credentials[scheme]!);
+      }
+      if (failed.length === 0) return next();
+      if (!missing || failed.length < missing.length) missing = failed;
+    }
+    next(new OpenApiValidator.error.Unauthorized({ path: req.path, message: \`\${missing!.join(' and ')} required\` }));
+  };
+}
+
+/**
+ * express-openapi-validator over a document: requests and responses; security from the
+ * document's requirements, evaluated here (the library accepts mutualTLS without checking it).
+ * The library matches a request against every path of its document and compiles each path's
+ * pattern on every request, so each operation gets a validator over a copy of the document
+ * holding its path alone, picked by an exact lookup of the URL path.
+ */
+export function operationValidator(spec: OpenAPIV3.DocumentV3_1, doc: DocumentRoutes, options: ValidatorOptions): RequestHandler {
+  const settings = {
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
+    validateResponses: options.validateResponses ?? true,
+    validateSecurity: false,
+    validateApiSpec: false,
+    ignoreUndocumented: options.ignoreUndocumented ?? false,
+  };
+  const byUrl = new Map<string, { method: string; secure: RequestHandler; validate: RequestHandler }>();
+  for (const route of doc.routes) {
+    const apiSpec = structuredClone(spec);
+    apiSpec.paths = { [route.path]: apiSpec.paths![route.path]! };
+    const entry = { method: route.method, secure: security(route.security, doc, options.securityHandlers), validate: chain(OpenApiValidator.middleware({ apiSpec, ...settings })) };
+    for (const url of route.urls) byUrl.set(url, entry);
+  }
+  return (req, res, next) => {
+    const query = req.originalUrl.indexOf('?');
+    const url = query === -1 ? req.originalUrl : req.originalUrl.slice(0, query);
+    const entry = byUrl.get(url);
+    if (!entry) {
+      if (settings.ignoreUndocumented || !doc.basePaths.some((base) => url === base || url.startsWith(\`\${base}/\`))) return next();
+      return next(new OpenApiValidator.error.NotFound({ path: req.path, message: 'not found' }));
+    }
+    // Another method on a documented path: the validator answers 405 before any security.
+    if (req.method !== entry.method) return entry.validate(req, res, next);
+    entry.secure(req, res, (err?: unknown) => (err === undefined ? entry.validate(req, res, next) : next(err)));
+  };
+}
+`;
+
 const registriesWritten = new Set<string>();
 
 function camel(name: string): string {
@@ -380,6 +411,8 @@ function camel(name: string): string {
 }
 
 bundle();
+writeFileSync(join(root, 'generated', 'openapi-validator.ts'), validatorRuntime);
+console.log('generated/openapi-validator.ts');
 for (const api of apis()) {
   const files = await generate(api);
   console.log(`${api.name}: ${files.join(', ')}`);
