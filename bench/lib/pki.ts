@@ -3,7 +3,7 @@
 // partners) and a client leaf whose CN names the partner platform the bench plays.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generate } from 'selfsigned';
+import { throwawayCa } from '../../src/demo/throwaway-ca.ts';
 import { pkiFiles } from './tls-env.ts';
 
 export interface Pki {
@@ -12,29 +12,18 @@ export interface Pki {
   client: { cert: string; key: string };
 }
 
-// selfsigned signs with SHA-1 by default, which OpenSSL 3 refuses ("ca md too weak").
-const base = { algorithm: 'sha256', keyType: 'ec' } as const;
-
 export async function makePki(dir: string, clientCn: string): Promise<Pki> {
-  const ca = await generate([{ name: 'commonName', value: 'cloud-interop bench CA' }], {
-    ...base,
-    extensions: [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, digitalSignature: true }],
-  });
-  const signer = { ca: { key: ca.private, cert: ca.cert } };
-  const server = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    ...base,
-    ...signer,
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }, { name: 'extKeyUsage', serverAuth: true, clientAuth: true }],
-  });
-  const client = await generate([{ name: 'commonName', value: clientCn }], { ...base, ...signer, extensions: [{ name: 'extKeyUsage', clientAuth: true }] });
+  const ca = await throwawayCa('cloud-interop bench CA');
+  const server = await ca.issue('127.0.0.1', { server: true, client: true });
+  const client = await ca.issue(clientCn, { client: true });
   await mkdir(dir, { recursive: true });
   const files: Record<string, string> = {
     [pkiFiles.ca]: ca.cert,
     [pkiFiles.serverCert]: server.cert,
-    [pkiFiles.serverKey]: server.private,
+    [pkiFiles.serverKey]: server.key,
     [pkiFiles.clientCert]: client.cert,
-    [pkiFiles.clientKey]: client.private,
+    [pkiFiles.clientKey]: client.key,
   };
   for (const [name, pem] of Object.entries(files)) await writeFile(path.join(dir, name), pem, { mode: 0o600 });
-  return { dir, ca: ca.cert, client: { cert: client.cert, key: client.private } };
+  return { dir, ca: ca.cert, client };
 }

@@ -4,7 +4,7 @@
 // directory the caller deletes: the platform configuration takes TLS material as paths.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generate } from 'selfsigned';
+import { throwawayCa } from './throwaway-ca.ts';
 
 export interface TlsFiles {
   /** Paths, as PlatformConfig.tls wants them. */
@@ -13,31 +13,18 @@ export interface TlsFiles {
   pem: { cert: string; key: string; ca: string };
 }
 
-// selfsigned signs with SHA-1 unless told otherwise, which OpenSSL 3 refuses ("ca md too weak").
-const base = { algorithm: 'sha256', keyType: 'ec' } as const;
-
 /** Writes the CA and one leaf per PlatID into `dir`; the CA's key is never written. */
 export async function demoPki(dir: string, platIds: readonly string[]): Promise<Map<string, TlsFiles>> {
-  const ca = await generate([{ name: 'commonName', value: 'cloud-interop demo CA (throwaway)' }], {
-    ...base,
-    extensions: [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, digitalSignature: true }],
-  });
+  const ca = await throwawayCa('cloud-interop demo CA (throwaway)');
   const caFile = path.join(dir, 'ca.crt');
   await writeFile(caFile, ca.cert);
   const leaves = new Map<string, TlsFiles>();
   for (const platId of platIds) {
-    const leaf = await generate([{ name: 'commonName', value: platId }], {
-      ...base,
-      ca: { key: ca.private, cert: ca.cert },
-      extensions: [
-        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
-        { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
-      ],
-    });
+    const leaf = await ca.issue(platId, { server: true, client: true });
     const files = { cert: path.join(dir, `${platId}.crt`), key: path.join(dir, `${platId}.key`), ca: caFile };
     await writeFile(files.cert, leaf.cert);
-    await writeFile(files.key, leaf.private, { mode: 0o600 });
-    leaves.set(platId, { files, pem: { cert: leaf.cert, key: leaf.private, ca: ca.cert } });
+    await writeFile(files.key, leaf.key, { mode: 0o600 });
+    leaves.set(platId, { files, pem: { cert: leaf.cert, key: leaf.key, ca: ca.cert } });
   }
   return leaves;
 }

@@ -4,12 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generate } from 'selfsigned';
-
-export interface PemPair {
-  cert: string;
-  key: string;
-}
+import { throwawayCa, type PemPair } from '../../src/demo/throwaway-ca.ts';
 
 export interface KitPki {
   ca: string;
@@ -20,22 +15,9 @@ export interface KitPki {
   remove(): Promise<void>;
 }
 
-// selfsigned signs with SHA-1 unless told otherwise, which OpenSSL 3 refuses ("ca md too weak").
-const base = { algorithm: 'sha256', keyType: 'ec' } as const;
-
 export async function kitPki(names: { platform: string; kit: string }): Promise<KitPki> {
-  const ca = await generate([{ name: 'commonName', value: 'cloud-interop conformance test CA' }], {
-    ...base,
-    extensions: [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, digitalSignature: true }],
-  });
-  const leaf = async (cn: string): Promise<PemPair> => {
-    const made = await generate([{ name: 'commonName', value: cn }], {
-      ...base,
-      ca: { key: ca.private, cert: ca.cert },
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }, { name: 'extKeyUsage', serverAuth: true, clientAuth: true }],
-    });
-    return { cert: made.cert, key: made.private };
-  };
+  const ca = await throwawayCa('cloud-interop conformance test CA');
+  const leaf = (cn: string) => ca.issue(cn, { server: true, client: true });
   const [platform, kit] = await Promise.all([leaf(names.platform), leaf(names.kit)]);
   const directory = await mkdtemp(path.join(tmpdir(), 'cheaa-kit-pki-'));
   const file = async (name: string, pem: string) => {
