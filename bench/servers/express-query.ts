@@ -4,14 +4,15 @@
 // trip costs on this machine, before a single row is read.
 import express from 'express';
 import pg from 'pg';
+import { DEFAULT_POOL_SIZE } from '../../src/store/database.ts';
 import { announceReady } from '../lib/ipc.ts';
 import { fixedReply, statusPath } from '../lib/requests.ts';
 import { listen } from './listen.ts';
 
 const url = process.env.BENCH_QUERY_DATABASE_URL;
 if (!url) throw new Error('BENCH_QUERY_DATABASE_URL is not set');
-// The platform's default pool size (src/store/database.ts).
-const pool = new pg.Pool({ connectionString: url, max: 10 });
+// The platform's own pool size.
+const pool = new pg.Pool({ connectionString: url, max: DEFAULT_POOL_SIZE });
 const statement = { name: 'bench.echo', text: 'SELECT $1::text AS user_id' };
 
 const app = express();

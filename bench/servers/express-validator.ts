@@ -2,9 +2,9 @@
 // express-openapi-validator (request, response and security validation of the same document),
 // with a handler that answers the fixed reply. The gap to bare Express is the validator's cost,
 // the gap to the platform is the handlers, the store and the rest of the middleware.
-import type { TLSSocket } from 'node:tls';
 import express from 'express';
 import { cheaaPlatformValidator } from '../../generated/cheaa-c2c/platform.middleware.ts';
+import { platformSecurityHandlers } from '../../src/http/app.ts';
 import { errorHandler } from '../../src/http/error-handler.ts';
 import { announceReady } from '../lib/ipc.ts';
 import { fixedReply, statusPath } from '../lib/requests.ts';
@@ -17,11 +17,7 @@ app.use(express.json());
 app.use(
   cheaaPlatformValidator({
     validateResponses: true,
-    // The same presence checks as src/http/app.ts.
-    securityHandlers: {
-      AccessToken: (req) => typeof req.headers.accesstoken === 'string' && req.headers.accesstoken !== '',
-      PartnerCertificate: (req) => (req.socket as TLSSocket).authorized === true,
-    },
+    securityHandlers: platformSecurityHandlers,
   }),
 );
 app.post(statusPath, (_req, res) => {

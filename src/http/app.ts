@@ -4,7 +4,7 @@ import type { TLSSocket } from 'node:tls';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { cheaaPlatformDispatcher } from '../../generated/cheaa-c2c/platform.handlers.ts';
-import { cheaaPlatformValidator } from '../../generated/cheaa-c2c/platform.middleware.ts';
+import { cheaaPlatformValidator, type CheaaPlatformValidatorOptions } from '../../generated/cheaa-c2c/platform.middleware.ts';
 import type { Accounts } from '../domain/accounts.ts';
 import type { Devices } from '../domain/devices.ts';
 import type { Partner } from '../domain/model.ts';
@@ -32,6 +32,13 @@ export interface AppOptions {
   validateResponses?: boolean;
 }
 
+/** The platform document's security schemes as the platform checks them. */
+export const platformSecurityHandlers: CheaaPlatformValidatorOptions['securityHandlers'] = {
+  // Presence only: whether the token is valid is the domain's question (RetCode 4011/4012).
+  AccessToken: (req) => typeof req.headers.accesstoken === 'string' && req.headers.accesstoken !== '',
+  PartnerCertificate: (req) => (req.socket as TLSSocket).authorized === true,
+};
+
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -43,11 +50,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(
     cheaaPlatformValidator({
       validateResponses: options.validateResponses ?? true,
-      securityHandlers: {
-        // Presence only: whether the token is valid is the domain's question (RetCode 4011/4012).
-        AccessToken: (req) => typeof req.headers.accesstoken === 'string' && req.headers.accesstoken !== '',
-        PartnerCertificate: (req) => (req.socket as TLSSocket).authorized === true,
-      },
+      securityHandlers: platformSecurityHandlers,
     }),
   );
   app.use(callingPartner(options.partners));

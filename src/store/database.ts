@@ -61,11 +61,13 @@ export interface OpenOptions {
   /** PGlite started from a dumped data dir (a gzip tarball): in memory, or the initial contents
    * of `dataDir` when that holds no database yet. */
   snapshot?: Uint8Array | Blob;
-  /** PostgreSQL pool size; 10 unless given. */
+  /** PostgreSQL pool size; DEFAULT_POOL_SIZE unless given. */
   poolSize?: number;
   /** Errors that happen outside any call (an idle connection dropped, a listener reconnecting). */
   onBackgroundError?: (error: Error) => void;
 }
+
+export const DEFAULT_POOL_SIZE = 10;
 
 /** No option → an in-memory PGlite (≈4 s of initdb; tests open a migrated snapshot instead). */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -74,7 +76,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     if (options.dataDir !== undefined || options.snapshot !== undefined) {
       throw new Error('openDatabase: give either url (PostgreSQL) or dataDir/snapshot (PGlite), not both');
     }
-    return openPostgres({ url: options.url, poolSize: options.poolSize ?? 10, onBackgroundError });
+    return openPostgres({ url: options.url, poolSize: options.poolSize ?? DEFAULT_POOL_SIZE, onBackgroundError });
   }
   return openPGlite({ dataDir: options.dataDir, snapshot: options.snapshot, onBackgroundError });
 }
