@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { PlatformConfig } from './config.ts';
 import { userVerifier } from './delivery/user-verifier.ts';
 import { outboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
@@ -17,7 +17,6 @@ import { openMigratedDatabase } from './store/migrate.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 import { createStore } from './store/repositories.ts';
 import { createApp } from './http/app.ts';
-import { createLogger } from './logging.ts';
 import { partnerRole } from './partner-role.ts';
 import { gbt43960Errors, gbt43960Router } from './http/gbt43960-router.ts';
 import { GbtService, hashSecret } from './domain/gbt43960/service.ts';
@@ -46,7 +45,7 @@ export interface RunningPlatform {
 const isDatabase = (d: OpenOptions | Database): d is Database => typeof (d as Database).query === 'function';
 
 export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<RunningPlatform> {
-  const log = options.log ?? createLogger(process.env.LOG_LEVEL ?? 'info');
+  const log = options.log ?? pino({ name: 'cloud-interop', level: process.env.LOG_LEVEL ?? 'info' });
   const db = options.database && isDatabase(options.database)
     ? options.database
     : await openMigratedDatabase(options.database ?? (config.database.url ? { url: config.database.url } : { dataDir: config.database.dataDir }));
