@@ -13,7 +13,8 @@ export interface PlatformConfig {
   platId: string;
   listen: { host: string; port: number };
   tls?: { cert: string; key: string; ca: string };
-  database: { url?: string; dataDir: string };
+  database: { url?: string; dataDir: string; statementTimeoutMs: number; connectTimeoutMs: number };
+  shutdown: { graceMs: number };
   tokens: { accessTokenTtlSeconds: number };
   limits: { bodyBytes: number; requestsPerSecondPerPartner: number; verifyTimeoutMs: number; deliveryTimeoutMs: number };
   simulation: { tickMs: number; faults: Record<string, string> };
@@ -36,7 +37,7 @@ const validate = ajv.compile(schema);
 /** Validates a parsed configuration; TLS paths are read relative to `baseDir`. */
 export function configFrom(raw: unknown, source: string, baseDir: string, env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const value = structuredClone(raw ?? {}) as Record<string, unknown>;
-  for (const key of ['listen', 'database', 'tokens', 'limits', 'simulation']) value[key] ??= {};
+  for (const key of ['listen', 'database', 'shutdown', 'tokens', 'limits', 'simulation']) value[key] ??= {};
   value.localUsers ??= [];
   value.gbt43960 ??= {};
   value.devices ??= [];

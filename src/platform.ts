@@ -39,7 +39,8 @@ export interface RunningPlatform {
   devices: Devices;
   worker: ReturnType<typeof outboxWorker>;
   log: Logger;
-  close(): Promise<void>;
+  /** Graceful shutdown within `graceMs` (the configured shutdown.graceMs unless given). */
+  close(graceMs?: number): Promise<void>;
 }
 
 const isDatabase = (d: OpenOptions | Database): d is Database => typeof (d as Database).query === 'function';
@@ -48,7 +49,16 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const log = options.log ?? pino({ name: 'cloud-interop', level: process.env.LOG_LEVEL ?? 'info' });
   const db = options.database && isDatabase(options.database)
     ? options.database
-    : await openMigratedDatabase(options.database ?? (config.database.url ? { url: config.database.url } : { dataDir: config.database.dataDir }));
+    : await openMigratedDatabase({
+        statementTimeoutMs: config.database.statementTimeoutMs,
+        connectTimeoutMs: config.database.connectTimeoutMs,
+        onBackgroundError: (err) => log.warn({ err }, err.message),
+        onAvailabilityChange: (change) =>
+          change.available
+            ? log.info({ downForMs: change.downForMs }, 'the store is available again')
+            : log.error({ err: change.error }, 'the store is unavailable: answering 503 until it is back'),
+        ...(options.database ?? (config.database.url ? { url: config.database.url } : { dataDir: config.database.dataDir })),
+      });
   const store = createStore(db);
   for (const d of config.devices) {
     await store.devices.seed({
@@ -91,6 +101,12 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     ? createHttpsServer({ ...config.tls, requestCert: true, rejectUnauthorized: true }, app)
     : createHttpServer(app);
   server.keepAliveTimeout = 65_000;
+  // Once shutting down, every reply closes its connection: a client on a keep-alive connection
+  // would otherwise keep the server busy (and the process up) for as long as it sends.
+  let draining = false;
+  server.prependListener('request', (_req, res) => {
+    if (draining) res.setHeader('connection', 'close');
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.listen.port, config.listen.host, () => resolve());
@@ -108,6 +124,24 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   tokenSweep.unref();
 
   let closing: Promise<void> | undefined;
+  /** Stops accepting at once, gives what is in flight until the deadline, then cuts it off. */
+  async function shutDown(deadline: number): Promise<void> {
+    draining = true;
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    clearInterval(simulation);
+    clearInterval(tokenSweep);
+    const workerStopped = worker.stop(deadline);
+    if (!(await settledBy(stopped, deadline))) {
+      log.warn({ graceMs: config.shutdown.graceMs }, 'requests still in flight at the end of the grace period: closing their connections');
+      server.closeAllConnections();
+    }
+    // Past the deadline only the store's own time limits keep these waiting, and not beyond a moment.
+    const lastly = Math.max(Date.now(), deadline) + AFTER_DEADLINE_MS;
+    await settledBy(Promise.all([workerStopped, ticking]), lastly);
+    await Promise.all([verifyHttp.close(), reportHttp.close()]);
+    if (!(options.database && isDatabase(options.database))) await settledBy(db.close(), lastly);
+  }
   return {
     url,
     server,
@@ -116,21 +150,24 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     devices,
     worker,
     log,
-    close() {
-      closing ??= (async () => {
-        // In-flight requests finish; idle keep-alive connections are closed at once.
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        await stopped;
-        clearInterval(simulation);
-        clearInterval(tokenSweep);
-        await ticking;
-        await worker.stop();
-        await verifyHttp.close();
-        await reportHttp.close();
-        if (!(options.database && isDatabase(options.database))) await db.close();
-      })();
+    close(graceMs = config.shutdown.graceMs) {
+      closing ??= shutDown(Date.now() + graceMs);
       return closing;
     },
   };
+}
+
+const AFTER_DEADLINE_MS = 500;
+
+/** Whether `promise` settled by `deadline` (epoch ms); it is not waited for beyond. */
+async function settledBy(promise: Promise<unknown>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,5 +1,6 @@
 // `cloud-interop serve`: the reference platform from a configuration file, until SIGINT/SIGTERM,
-// then a graceful shutdown (requests in flight finish, the outbox worker stops between reports).
+// then a graceful shutdown bounded by shutdown.graceMs (requests and report deliveries in flight
+// finish or are cut off at the deadline); a second signal stops at once.
 import { ConfigError, loadConfig } from '../config.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 
@@ -16,7 +17,10 @@ Options:
   -c, --config <file>  the platform configuration (YAML or JSON, see src/config.schema.json)
   -h, --help           show this help
 
-Stops gracefully on SIGINT (Ctrl-C) or SIGTERM. Exit status 2: the configuration is invalid.
+Stops gracefully on SIGINT (Ctrl-C) or SIGTERM: no new connections, replies in flight finish
+(with Connection: close) and report deliveries too, within shutdown.graceMs (10 s); what is left
+then is cut off and its reports are released for the next start. A second signal stops at once.
+Exit status 0 after a shutdown, 2 when the configuration is invalid.
 `;
 
 export const serve: Command = {
@@ -39,8 +43,17 @@ export const serve: Command = {
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
     });
-    platform.log.info({ signal }, 'shutting down: finishing requests and deliveries');
+    platform.log.info({ signal, graceMs: config.shutdown.graceMs }, 'shutting down: finishing requests and deliveries');
+    for (const name of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(name, () => {
+        platform.log.warn({ signal: name }, 'second signal: stopping now');
+        process.exit(1);
+      });
+    }
     await platform.close();
+    platform.log.info('stopped');
+    // Anything still holding the event loop (a socket to a hung server) must not keep the process.
+    setTimeout(() => process.exit(0), 1000).unref();
     return 0;
   },
 };

@@ -1,9 +1,11 @@
 // Delivers the outbox to partners' data gateways (7.2.8): at least once, EventID for
 // de-duplication, ordered per device, retried with exponential backoff and jitter, forever.
+// Claims are short leases, renewed while their deliveries run, so the reports of a process that
+// died are taken over within a lease, not after the longest delivery could take.
 import { randomUUID } from 'node:crypto';
 import type { Partner } from '../domain/model.ts';
 import type { Database } from '../store/database.ts';
-import type { OutboxQueue } from '../store/outbox-queue.ts';
+import type { ClaimedReport, OutboxQueue } from '../store/outbox-queue.ts';
 import { PartnerCallError, type PartnerHttp } from './partner-http.ts';
 
 export interface OutboxWorkerOptions {
@@ -17,7 +19,11 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** How long a claim holds without renewal: how soon another process takes over after a crash. */
+  leaseMs?: number;
 }
+
+export const DEFAULT_LEASE_MS = 1_500;
 
 /** Exponential backoff with full jitter: a uniformly random delay up to base·2^attempts, capped. */
 export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
@@ -31,12 +37,17 @@ export function outboxWorker(options: OutboxWorkerOptions) {
   const batchSize = options.batchSize ?? 32;
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 300_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  // Aborted at the shutdown deadline: deliveries still running are given up and their claims released.
+  const abandon = new AbortController();
   let running = false;
   let wake: (() => void) | undefined;
   let loop: Promise<void> | undefined;
   let unlisten: (() => Promise<void>) | undefined;
+  let held = 0;
+  let renewal: NodeJS.Timeout | undefined;
 
-  async function deliver(report: Awaited<ReturnType<OutboxQueue['claim']>>[number]): Promise<void> {
+  async function deliver(report: ClaimedReport): Promise<void> {
     const partner = partners.get(report.platId);
     const url = partner?.dataGatewayUrl;
     if (!url) {
@@ -44,13 +55,15 @@ export function outboxWorker(options: OutboxWorkerOptions) {
       return;
     }
     try {
-      const reply = await options.http.post(url, report.payload, { EventID: report.eventId });
+      const reply = await options.http.post(url, report.payload, { EventID: report.eventId }, abandon.signal);
       if (reply.status === 200 && reply.body?.RetCode === '200') {
         await options.queue.delivered(report.id, id);
         return;
       }
       throw new PartnerCallError(`${url}: HTTP ${reply.status} RetCode ${String(reply.body?.RetCode)} ${String(reply.body?.RetInfo ?? '')}`);
     } catch (error) {
+      // Given up at shutdown: not an attempt that failed; stop() releases the claim.
+      if (abandon.signal.aborted) return;
       const message = error instanceof Error ? error.message : String(error);
       const delay = retryDelay(report.attempts, baseDelayMs, maxDelayMs);
       options.log.warn({ eventId: report.eventId, platId: report.platId, attempts: report.attempts + 1, retryInMs: Math.round(delay) }, `report delivery failed: ${message}`);
@@ -58,12 +71,18 @@ export function outboxWorker(options: OutboxWorkerOptions) {
     }
   }
 
-  /** Claims and delivers until nothing is due; devices are independent, so they go in parallel. */
+  /** Claims and delivers until nothing is due or the worker stops; devices are independent, so
+   * they go in parallel. */
   async function drain(): Promise<void> {
-    for (;;) {
-      const batch = await options.queue.claim(id, batchSize, 30_000);
+    while (running) {
+      const batch = await options.queue.claim(id, batchSize, leaseMs);
       if (batch.length === 0) return;
-      await Promise.all(batch.map(deliver));
+      held += batch.length;
+      try {
+        await Promise.all(batch.map(deliver));
+      } finally {
+        held -= batch.length;
+      }
     }
   }
 
@@ -86,21 +105,46 @@ export function outboxWorker(options: OutboxWorkerOptions) {
     }
   }
 
+  function renewLeases(): void {
+    if (held === 0) return;
+    options.queue.renew(id, leaseMs).catch((error: unknown) => {
+      // The lease may lapse and another process deliver the report too: the EventID makes that
+      // a duplicate the partner drops, never a loss.
+      options.log.warn({ err: error }, 'renewing the outbox claims failed');
+    });
+  }
+
   return {
     id,
     async start(): Promise<void> {
       running = true;
+      await options.queue.releaseOrphans();
       unlisten = await options.db.listen('outbox', () => wake?.());
+      renewal = setInterval(renewLeases, leaseMs / 3);
+      renewal.unref();
       loop = run();
     },
-    /** Finishes the deliveries in flight, then stops; undelivered reports stay for the next start. */
-    async stop(): Promise<void> {
+    /**
+     * Stops claiming at once and lets the deliveries in flight finish until `deadline` (epoch ms);
+     * then gives them up and releases their claims, so that the next process delivers them at
+     * once. Undelivered reports stay for the next start.
+     */
+    async stop(deadline = Number.POSITIVE_INFINITY): Promise<void> {
       running = false;
       wake?.();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        if (Number.isFinite(deadline)) timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      });
+      await Promise.race([loop, late]);
+      clearTimeout(timer);
+      abandon.abort();
       await loop;
-      await unlisten?.();
+      clearInterval(renewal);
+      await Promise.all([
+        options.queue.release(id).catch((error: unknown) => options.log.warn({ err: error }, 'releasing the outbox claims failed; they lapse with their lease')),
+        unlisten?.().catch(() => undefined),
+      ]);
     },
-    /** Delivers everything due now (tests, shutdown). */
-    drain,
   };
 }

@@ -20,22 +20,27 @@ export function partnerHttp(options: PartnerHttpOptions) {
   // One pooled agent per process: keep-alive connections to each partner.
   const dispatcher = options.tls ? new Agent({ connect: { ...options.tls } }) : new Agent();
   return {
-    async post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<PartnerReply> {
+    /** `signal` gives the call up early (shutdown), besides the timeout. */
+    async post(url: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<PartnerReply> {
+      const timeout = AbortSignal.timeout(options.timeoutMs);
       let res: Response;
       try {
         res = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json;charset=UTF-8', PlatID: options.platId, ...headers },
           body: JSON.stringify(body),
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
           dispatcher,
         } as RequestInit);
       } catch (error) {
         const e = error as Error & { cause?: { code?: string; message?: string } };
-        const why = e.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
+        const why = timeout.aborted ? `no answer within ${options.timeoutMs} ms` : signal?.aborted ? 'given up (shutting down)' : (e.cause?.code ?? e.cause?.message ?? e.message);
         throw new PartnerCallError(`${url}: ${why}`);
       }
-      const text = await res.text();
+      // The body can hang as long as the headers could: the same signals bound it.
+      const text = await res.text().catch((error: Error) => {
+        throw new PartnerCallError(`${url}: the reply broke off (${timeout.aborted ? `no answer within ${options.timeoutMs} ms` : error.message})`);
+      });
       let parsed: PartnerReply['body'];
       try {
         parsed = text ? (JSON.parse(text) as PartnerReply['body']) : undefined;
@@ -44,7 +49,8 @@ export function partnerHttp(options: PartnerHttpOptions) {
       }
       return { status: res.status, body: parsed };
     },
-    close: () => dispatcher.close(),
+    /** At shutdown, when no call may still be waited for: open connections are dropped. */
+    close: () => dispatcher.destroy(),
   };
 }
 

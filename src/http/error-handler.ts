@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { retCodeHttpStatus } from '../../generated/cheaa-c2c/platform.retcodes.ts';
 import { InteropError, RetCodes, type RetCode } from '../domain/errors.ts';
+import { StoreUnavailableError } from '../store/unavailable.ts';
 
 interface HttpLikeError {
   status?: number;
@@ -23,6 +24,8 @@ function firstProblem(err: HttpLikeError): string {
 /** Maps a thrown value to the RetCode and RetInfo of the reply. */
 export function classify(err: unknown): { retCode: RetCode; retInfo: string; unexpected: boolean } {
   if (err instanceof InteropError) return { retCode: err.retCode, retInfo: err.message, unexpected: false };
+  // Logged once per outage by the store, not once per request.
+  if (err instanceof StoreUnavailableError) return { retCode: RetCodes.Unavailable, retInfo: 'the store is unavailable; retry later', unexpected: false };
   const e = (err ?? {}) as HttpLikeError;
   if (e.type === 'entity.parse.failed') return { retCode: RetCodes.BadRequest, retInfo: `malformed JSON: ${e.message}`, unexpected: false };
   if (e.type === 'entity.too.large') return { retCode: RetCodes.PayloadTooLarge, retInfo: 'request body too large', unexpected: false };

@@ -7,6 +7,7 @@ import { gbt43960Validator } from '../../generated/gbt43960/gbt43960.middleware.
 import { statusHttpStatus } from '../../generated/gbt43960/gbt43960.statuses.ts';
 import { GbtError, Statuses, type Status } from '../domain/gbt43960/errors.ts';
 import type { Caller, GbtService } from '../domain/gbt43960/service.ts';
+import { StoreUnavailableError } from '../store/unavailable.ts';
 import { gbtHandlers } from '../handlers/gbt43960/index.ts';
 import type { ErrorLogger } from './error-handler.ts';
 
@@ -21,6 +22,7 @@ interface HttpLikeError {
 
 function classify(err: unknown): { status: Status; msg: string; unexpected: boolean } {
   if (err instanceof GbtError) return { status: err.status, msg: err.message, unexpected: false };
+  if (err instanceof StoreUnavailableError) return { status: Statuses.Unavailable, msg: 'service unavailable; retry later', unexpected: false };
   const e = (err ?? {}) as HttpLikeError;
   if (e.type === 'entity.parse.failed') return { status: Statuses.MalformedPacket, msg: `malformed JSON: ${e.message}`, unexpected: false };
   if (e.type === 'entity.too.large') return { status: Statuses.PayloadTooLarge, msg: 'request body too large', unexpected: false };

@@ -3,6 +3,8 @@
 import { openPGlite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 
+export { StoreUnavailableError } from './unavailable.ts';
+
 export interface QueryResult<T> {
   rows: T[];
   /** Rows returned by a SELECT, or changed by an INSERT/UPDATE/DELETE; 0 for DDL. */
@@ -53,6 +55,9 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** A change of the store's reachability: down at the first failed call, up at the next success. */
+export type AvailabilityChange = { available: false; error: Error } | { available: true; downForMs: number };
+
 export interface OpenOptions {
   /** postgres:// URL (e.g. DATABASE_URL): PostgreSQL through a pool. */
   url?: string;
@@ -63,11 +68,21 @@ export interface OpenOptions {
   snapshot?: Uint8Array | Blob;
   /** PostgreSQL pool size; DEFAULT_POOL_SIZE unless given. */
   poolSize?: number;
+  /** PostgreSQL: the longest one statement may run, on the server and, for a server that stopped
+   * answering, in this process; DEFAULT_STATEMENT_TIMEOUT_MS unless given. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: the longest a call waits for a pooled connection or for a new one to open;
+   * DEFAULT_CONNECT_TIMEOUT_MS unless given. */
+  connectTimeoutMs?: number;
   /** Errors that happen outside any call (an idle connection dropped, a listener reconnecting). */
   onBackgroundError?: (error: Error) => void;
+  /** The store became unreachable, or reachable again: once per change, not once per call. */
+  onAvailabilityChange?: (change: AvailabilityChange) => void;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
 
 /** No option → an in-memory PGlite (≈4 s of initdb; tests open a migrated snapshot instead). */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -76,7 +91,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     if (options.dataDir !== undefined || options.snapshot !== undefined) {
       throw new Error('openDatabase: give either url (PostgreSQL) or dataDir/snapshot (PGlite), not both');
     }
-    return openPostgres({ url: options.url, poolSize: options.poolSize ?? DEFAULT_POOL_SIZE, onBackgroundError });
+    return openPostgres({
+      url: options.url,
+      poolSize: options.poolSize ?? DEFAULT_POOL_SIZE,
+      statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      onBackgroundError,
+      onAvailabilityChange: options.onAvailabilityChange ?? (() => undefined),
+    });
   }
   return openPGlite({ dataDir: options.dataDir, snapshot: options.snapshot, onBackgroundError });
 }

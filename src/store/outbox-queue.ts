@@ -64,6 +64,26 @@ export function outboxQueue(db: Database) {
         [id, worker, error.slice(0, 1000), String(Math.round(retryInMs))],
       );
     },
+    /** Extends the worker's claims by another lease: it is still delivering them. */
+    async renew(worker: string, leaseMs: number): Promise<void> {
+      await db.query(
+        `UPDATE outbox SET claimed_until = now() + ($2::text || ' milliseconds')::interval WHERE claimed_by = $1 AND delivered_at IS NULL`,
+        [worker, String(leaseMs)],
+      );
+    },
+    /** Gives the worker's claims up (shutdown): the reports are due again at once, for any worker. */
+    async release(worker: string): Promise<void> {
+      await db.query('UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND delivered_at IS NULL', [worker]);
+    },
+    /**
+     * At start: claims no live worker can hold are released. On PGlite the data-dir lock makes
+     * this process the only one, so every claim left is a dead process's; on PostgreSQL other
+     * instances may be delivering, and a dead one's claims lapse with their short lease.
+     */
+    async releaseOrphans(): Promise<void> {
+      if (db.engine !== 'pglite') return;
+      await db.query('UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by IS NOT NULL AND delivered_at IS NULL');
+    },
     /** Reports not yet delivered (for shutdown logs and tests). */
     async pending(): Promise<number> {
       const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL');

@@ -120,7 +120,10 @@ export class PostgresListener {
           this.#retryDelay = FIRST_RETRY_MS;
         },
         (error: Error) => {
-          this.#onBackgroundError(new Error('Reconnecting the LISTEN connection to PostgreSQL failed', { cause: error }));
+          // Once per outage: every retry of a server that is down would fail the same way.
+          if (this.#retryDelay === FIRST_RETRY_MS) {
+            this.#onBackgroundError(new Error('Reconnecting the LISTEN connection to PostgreSQL failed; retrying with backoff', { cause: error }));
+          }
           this.#retryDelay = Math.min(this.#retryDelay * 2, LAST_RETRY_MS);
           this.#reconnectLater();
         },

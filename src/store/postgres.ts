@@ -1,24 +1,40 @@
 // PostgreSQL behind the seam: a pg.Pool for queries and transactions, and one dedicated
-// connection for LISTEN (see postgres-listener.ts).
+// connection for LISTEN (see postgres-listener.ts). Every call has a time limit, and a server out
+// of reach surfaces as StoreUnavailableError, never as an unhandled 'error' event.
 import pg from 'pg';
+import { Availability } from './availability.ts';
 import { assertChannelName } from './channel.ts';
-import type { Database, Queryable, QueryOptions } from './database.ts';
+import type { AvailabilityChange, Database, Queryable, QueryOptions } from './database.ts';
 import { PostgresListener } from './postgres-listener.ts';
+import { StoreUnavailableError } from './unavailable.ts';
 import { assertStatementName } from './statement-names.ts';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.ts';
 
-// pg waits for ever for a connection by default; a blackholed host would hang startup.
-const CONNECTION_TIMEOUT_MS = 10_000;
+// A statement the server already cancelled (statement_timeout) reaches the client a little after
+// the limit; the client-side limit waits that much longer before giving the connection up.
+const CLIENT_MARGIN_MS = 250;
 
 export async function openPostgres(options: {
   url: string;
   poolSize: number;
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
   onBackgroundError: (error: Error) => void;
+  onAvailabilityChange: (change: AvailabilityChange) => void;
 }): Promise<Database> {
   const target = describeTarget(options.url);
-  const connection = {
+  const connection: pg.ClientConfig = {
     connectionString: withGenericPlans(options.url),
-    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    // pg waits for ever for a connection by default; a blackholed host would hang every call.
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    // The server cancels a statement that runs too long (and frees its locks)...
+    statement_timeout: options.statementTimeoutMs,
+    // ...and this process stops waiting for a server that does not answer at all (paused, cut off).
+    query_timeout: options.statementTimeoutMs + CLIENT_MARGIN_MS,
+    // A transaction left open by a frozen process must not hold its row locks for ever.
+    idle_in_transaction_session_timeout: Math.max(10_000, 2 * options.statementTimeoutMs),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     fallback_application_name: 'cloud-interop',
   };
   const pool = new pg.Pool({ ...connection, max: options.poolSize });
@@ -31,21 +47,25 @@ export async function openPostgres(options: {
     await pool.end();
     throw new Error(`Cannot connect to PostgreSQL at ${target}: ${(error as Error).message}`, { cause: error });
   }
-  const listener = new PostgresListener({ ...connection, keepAlive: true }, options.onBackgroundError);
-  return new PostgresAdapter(pool, listener);
+  const listener = new PostgresListener(connection, options.onBackgroundError);
+  return new PostgresAdapter(pool, listener, new Availability(options.onAvailabilityChange), options.statementTimeoutMs);
 }
 
 class PostgresAdapter implements Database {
   readonly engine = 'postgres';
   readonly #pool: pg.Pool;
   readonly #listener: PostgresListener;
+  readonly #availability: Availability;
+  readonly #statementTimeoutMs: number;
   readonly #connection: Queryable;
   #closing: Promise<void> | undefined;
 
-  constructor(pool: pg.Pool, listener: PostgresListener) {
+  constructor(pool: pg.Pool, listener: PostgresListener, availability: Availability, statementTimeoutMs: number) {
     this.#pool = pool;
     this.#listener = listener;
-    this.#connection = queryable(pool, () => false);
+    this.#availability = availability;
+    this.#statementTimeoutMs = statementTimeoutMs;
+    this.#connection = this.#queryable(pool, () => false);
   }
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions) {
@@ -60,14 +80,24 @@ class PostgresAdapter implements Database {
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     assertOutsideTransaction(this, 'transaction');
-    const client = await this.#pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw this.#failure(error);
+    }
+    // A checked-out connection that breaks between two statements emits 'error' on its client, and
+    // an 'error' without a listener kills the process. The statement in flight, if any, rejects
+    // by itself; the next one finds the client unusable.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     let ended = false;
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
-      const result = await inTransactionScope(this, () => fn(queryable(client, () => ended)));
+      await this.#run(client, { text: 'BEGIN' });
+      const result = await inTransactionScope(this, () => fn(this.#queryable(client, () => ended)));
       ended = true;
-      const commit = await client.query('COMMIT');
+      const commit = await this.#run(client, { text: 'COMMIT' });
       // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK and no error (PGlite throws).
       if (commit.command === 'ROLLBACK') {
         throw new Error('The transaction was rolled back: one of its statements failed and its error was caught inside the transaction');
@@ -75,14 +105,21 @@ class PostgresAdapter implements Database {
       return result;
     } catch (error) {
       ended = true;
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
+      if (error instanceof StoreUnavailableError) {
+        // The connection is lost or hung: a ROLLBACK would wait out a timeout of its own.
+        // Destroying the connection ends the transaction on the server just as well.
+        broken = error;
+      } else {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+      }
       throw error;
     } finally {
       ended = true;
       // A connection that could not roll back is destroyed rather than reused.
       client.release(broken);
+      client.off('error', ignore);
     }
   }
 
@@ -96,23 +133,64 @@ class PostgresAdapter implements Database {
     this.#closing ??= Promise.all([this.#listener.close(), this.#pool.end()]).then(() => undefined);
     return this.#closing;
   }
+
+  #queryable(client: pg.Pool | pg.PoolClient, ended: () => boolean): Queryable {
+    return {
+      query: async <T>(sql: string, params?: unknown[], options?: QueryOptions) => {
+        if (ended()) throw new Error('Transaction is closed');
+        if (options?.name !== undefined) assertStatementName(options.name, sql);
+        // The extended protocol even without parameters, as PGlite does: one statement per query.
+        const result = await this.#run(client, { text: sql, values: params, name: options?.name, queryMode: 'extended' });
+        return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+      },
+      exec: async (script: string) => {
+        if (ended()) throw new Error('Transaction is closed');
+        await this.#run(client, { text: script });
+      },
+    };
+  }
+
+  /** One round trip, its outcome counted towards the store's availability. */
+  async #run(client: pg.Pool | pg.PoolClient, config: pg.QueryConfig & { queryMode?: 'extended' }): Promise<pg.QueryResult> {
+    let result: pg.QueryResult;
+    try {
+      result = await client.query(config);
+    } catch (error) {
+      throw this.#failure(error);
+    }
+    this.#availability.succeeded();
+    return result;
+  }
+
+  /** A driver error as the seam reports it: unavailability as StoreUnavailableError, the rest as is. */
+  #failure(error: unknown): unknown {
+    const why = unavailability(error, this.#statementTimeoutMs);
+    if (why === undefined) return error;
+    const unavailable = new StoreUnavailableError(`the store is unavailable: ${why}`, { cause: error });
+    this.#availability.failed(unavailable);
+    return unavailable;
+  }
 }
 
-function queryable(client: pg.Pool | pg.PoolClient, ended: () => boolean): Queryable {
-  return {
-    async query<T>(sql: string, params?: unknown[], options?: QueryOptions) {
-      if (ended()) throw new Error('Transaction is closed');
-      if (options?.name !== undefined) assertStatementName(options.name, sql);
-      // The extended protocol even without parameters, as PGlite does: one statement per query.
-      const config: pg.QueryConfig & { queryMode: 'extended' } = { text: sql, values: params, name: options?.name, queryMode: 'extended' };
-      const result = await client.query(config);
-      return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
-    },
-    async exec(script: string) {
-      if (ended()) throw new Error('Transaction is closed');
-      await client.query(script);
-    },
-  };
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+// pg's own messages for a connection it lost, gave up on, or never got.
+const DRIVER_MESSAGES = ['Connection terminated', 'timeout exceeded when trying to connect', 'timeout expired', 'not queryable', 'Cannot use a pool after calling end'];
+
+/** Why a driver error means the store is out of reach, or undefined when it is an ordinary error. */
+function unavailability(error: unknown, statementTimeoutMs: number): string | undefined {
+  const { code, message = '' } = (error ?? {}) as { code?: unknown; message?: string };
+  if (typeof code === 'string') {
+    if (NETWORK_ERRORS.has(code)) return code;
+    // SQLSTATE 57014: cancelled, here by statement_timeout; class 08: connection exception; 57P01
+    // to 57P05: the server is shutting down, restarting or refusing sessions; 53300: no free
+    // connection slot; 25P03: a transaction idle beyond idle_in_transaction_session_timeout.
+    if (code === '57014') return `a statement ran longer than ${statementTimeoutMs} ms`;
+    if (code.startsWith('08') || /^57P0[1-5]$/.test(code) || code === '53300' || code === '25P03') return `${message} (SQLSTATE ${code})`;
+  }
+  if (message === 'Query read timeout') return `no answer within ${statementTimeoutMs} ms`;
+  if (DRIVER_MESSAGES.some((m) => message.includes(m))) return message;
+  return undefined;
 }
 
 /**

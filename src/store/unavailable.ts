@@ -1,0 +1,15 @@
+// The one failure every store call may end in and every interface answers the same way: the
+// store is out of reach. A module of its own, without dependencies, so that error renderers can
+// recognise it without loading a driver.
+
+/**
+ * The store cannot be reached or did not answer in time (connection refused or lost, the server
+ * shutting down, a statement or connection timeout). Nothing the failed call did was committed,
+ * unless it was the COMMIT itself. Callers answer "unavailable, retry later".
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
