@@ -26,7 +26,7 @@ import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, type TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Request } from 'express';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createCheaaPartnerClient, type CheaaPartnerClient } from '../../generated/cheaa-c2c/partner.client.ts';
 import { cheaaPartnerDispatcher, type CheaaPartnerRequestBody } from '../../generated/cheaa-c2c/partner.handlers.ts';
 import { cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
@@ -354,6 +354,10 @@ export interface TestPlatformOptions {
   accessTokenTtlSeconds?: number;
   /** Outbox worker pacing; by default it polls every 20 ms and retries within 10–100 ms. */
   worker?: PlatformOptions['worker'];
+  /** Time limits of PostgreSQL calls, instead of the defaults. */
+  storeLimits?: Partial<Pick<PlatformConfig['database'], 'statementTimeoutMs' | 'connectTimeoutMs'>>;
+  /** The platform's log; silent by default. */
+  log?: Logger;
 }
 
 /** A user logged in through a partner: the ids and tokens, and a client that sends the token. */
@@ -410,6 +414,7 @@ export function testConfig(partners: [TestPartner, TestPartner], options: TestPl
     platId: PLATFORM_PLAT_ID,
     listen: { host: '127.0.0.1', port: 0 },
     tokens: { accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600 },
+    database: { ...options.storeLimits },
     // Timeouts as in production: a loaded machine must not turn a slow answer into a failure. A
     // test of a slow partner shortens them.
     limits: { bodyBytes: 16 * 1024, requestsPerSecondPerPartner: 10_000, verifyTimeoutMs: 5000, deliveryTimeoutMs: 5000, ...options.limits },
@@ -465,7 +470,7 @@ export async function startTestPlatform(t: Cleanup, options: TestPlatformOptions
 
   running = await startPlatform(config, {
     database,
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
     docsDir: undefined,
     worker: { pollMs: 20, baseDelayMs: 10, maxDelayMs: 100, ...options.worker },
   });
