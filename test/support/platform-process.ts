@@ -43,7 +43,15 @@ export interface PlatformProcess {
   /** Sends a signal and notes when (performance.now()). */
   signal(name: NodeJS.Signals): number;
   /** Resolves when the process has exited: its code or signal, and how long after the last signal. */
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>;
+  readonly exited: Promise<Exit>;
+  /** `exited`, or a failure when the process is still running after `timeoutMs`. */
+  exitWithin(timeoutMs: number): Promise<Exit>;
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  afterMs: number;
 }
 
 export async function startPlatformProcess(t: Cleanup, options: PlatformProcessOptions): Promise<PlatformProcess> {
@@ -72,7 +80,7 @@ export async function startPlatformProcess(t: Cleanup, options: PlatformProcessO
     stderr += chunk.toString();
   });
   let signalledAt = Number.NaN;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>((resolve) => {
+  const exited = new Promise<Exit>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal, afterMs: performance.now() - signalledAt }));
   });
   t.after(async () => {
@@ -109,5 +117,10 @@ export async function startPlatformProcess(t: Cleanup, options: PlatformProcessO
       return signalledAt;
     },
     exited,
+    exitWithin: (timeoutMs) =>
+      Promise.race([
+        exited,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the platform (pid ${child.pid}) was still running ${timeoutMs} ms after the signal`)), timeoutMs).unref()),
+      ]),
   };
 }
