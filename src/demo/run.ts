@@ -26,6 +26,22 @@ export async function runDemo(out: Output, err: Output, options: DemoOptions): P
   const log = pino({ name: 'demo', level: options.logLevel }, pino.destination(2));
   const dir = await mkdtemp(path.join(tmpdir(), 'cloud-interop-demo-'));
   let platforms: DemoPlatforms | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () => {
+    cleaning ??= (async () => {
+      await platforms?.close().catch((error: unknown) => timeline.fail('shutting the platforms down', error));
+      // The keys were for this run only.
+      await rm(dir, { recursive: true, force: true });
+    })();
+    return cleaning;
+  };
+  // Stopped half-way (Ctrl-C, SIGTERM): the platforms stop and the keys go all the same.
+  const interrupted = (signal: NodeJS.Signals) => {
+    err.write(`\n${err.style.red(`demo interrupted by ${signal}`)}: stopping the platforms and removing ${dir}\n`);
+    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     timeline.heading('Setting up: two CHEAA platforms on loopback, mutual TLS with certificates made now');
     const pki = await timeline.step(
@@ -56,9 +72,9 @@ export async function runDemo(out: Output, err: Output, options: DemoOptions): P
   } catch (error) {
     timeline.fail('setup', error);
   } finally {
-    await platforms?.close().catch((error: unknown) => timeline.fail('shutting the platforms down', error));
-    // The keys were for this run only.
-    await rm(dir, { recursive: true, force: true });
+    await cleanUp();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
   if (timeline.failures.length > 0) {
     err.write(`\n${err.style.red(`demo failed: ${timeline.failures.length} step(s) did not succeed:`)}\n${timeline.failures.map((f) => `  - ${f}\n`).join('')}Run with --verbose to see the platforms' logs.\n`);
