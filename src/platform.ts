@@ -14,6 +14,7 @@ import { initialAttributes } from './domain/capabilities.ts';
 import { Devices } from './domain/devices.ts';
 import type { Database, OpenOptions } from './store/database.ts';
 import { openMigratedDatabase } from './store/migrate.ts';
+import { StoreUnavailableError } from './store/unavailable.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 import { createStore } from './store/repositories.ts';
 import { createApp } from './http/app.ts';
@@ -60,6 +61,10 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
         ...(options.database ?? (config.database.url ? { url: config.database.url } : { dataDir: config.database.dataDir })),
       });
   const store = createStore(db);
+  // An outage of the store is logged by the store, once: not again at every step of the background work.
+  const warn = (err: unknown, message: string) => {
+    if (!(err instanceof StoreUnavailableError)) log.warn({ err }, message);
+  };
   for (const d of config.devices) {
     await store.devices.seed({
       deviceId: d.deviceId,
@@ -118,9 +123,9 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   await worker.start();
   let ticking = Promise.resolve();
   const simulation = setInterval(() => {
-    ticking = ticking.then(() => devices.tick().then(() => undefined, (err: unknown) => log.warn({ err }, 'simulation step failed')));
+    ticking = ticking.then(() => devices.tick().then(() => undefined, (err: unknown) => warn(err, 'simulation step failed')));
   }, config.simulation.tickMs);
-  const tokenSweep = setInterval(() => void store.tokens.deleteExpired(new Date()).catch((err: unknown) => log.warn({ err }, 'token sweep failed')), 3_600_000);
+  const tokenSweep = setInterval(() => void store.tokens.deleteExpired(new Date()).catch((err: unknown) => warn(err, 'token sweep failed')), 3_600_000);
   tokenSweep.unref();
 
   let closing: Promise<void> | undefined;

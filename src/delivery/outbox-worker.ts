@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Partner } from '../domain/model.ts';
 import type { Database } from '../store/database.ts';
 import type { ClaimedReport, OutboxQueue } from '../store/outbox-queue.ts';
-import { PartnerCallError, type PartnerHttp } from './partner-http.ts';
+import { StoreUnavailableError } from '../store/unavailable.ts';
+import type { PartnerHttp } from './partner-http.ts';
 
 export interface OutboxWorkerOptions {
   db: Database;
@@ -47,6 +48,11 @@ export function outboxWorker(options: OutboxWorkerOptions) {
   let held = 0;
   let renewal: NodeJS.Timeout | undefined;
 
+  /** An outage of the store is logged by the store, once: not again at every poll. */
+  function warn(error: unknown, message: string): void {
+    if (!(error instanceof StoreUnavailableError)) options.log.warn({ err: error }, message);
+  }
+
   async function deliver(report: ClaimedReport): Promise<void> {
     const partner = partners.get(report.platId);
     const url = partner?.dataGatewayUrl;
@@ -54,21 +60,26 @@ export function outboxWorker(options: OutboxWorkerOptions) {
       await options.queue.failed(report.id, id, `no data gateway configured for ${report.platId}`, maxDelayMs);
       return;
     }
+    let failure: string | undefined;
     try {
       const reply = await options.http.post(url, report.payload, { EventID: report.eventId }, abandon.signal);
-      if (reply.status === 200 && reply.body?.RetCode === '200') {
-        await options.queue.delivered(report.id, id);
-        return;
+      if (reply.status !== 200 || reply.body?.RetCode !== '200') {
+        failure = `${url}: HTTP ${reply.status} RetCode ${String(reply.body?.RetCode)} ${String(reply.body?.RetInfo ?? '')}`;
       }
-      throw new PartnerCallError(`${url}: HTTP ${reply.status} RetCode ${String(reply.body?.RetCode)} ${String(reply.body?.RetInfo ?? '')}`);
     } catch (error) {
       // Given up at shutdown: not an attempt that failed; stop() releases the claim.
       if (abandon.signal.aborted) return;
-      const message = error instanceof Error ? error.message : String(error);
-      const delay = retryDelay(report.attempts, baseDelayMs, maxDelayMs);
-      options.log.warn({ eventId: report.eventId, platId: report.platId, attempts: report.attempts + 1, retryInMs: Math.round(delay) }, `report delivery failed: ${message}`);
-      await options.queue.failed(report.id, id, message, delay);
+      failure = error instanceof Error ? error.message : String(error);
     }
+    // Recording the outcome may fail in turn (the store is out of reach): the claim then lapses
+    // and the report goes again, with its EventID.
+    if (failure === undefined) {
+      await options.queue.delivered(report.id, id);
+      return;
+    }
+    const delay = retryDelay(report.attempts, baseDelayMs, maxDelayMs);
+    options.log.warn({ eventId: report.eventId, platId: report.platId, attempts: report.attempts + 1, retryInMs: Math.round(delay) }, `report delivery failed: ${failure}`);
+    await options.queue.failed(report.id, id, failure, delay);
   }
 
   /** Claims and delivers until nothing is due or the worker stops; devices are independent, so
@@ -78,11 +89,12 @@ export function outboxWorker(options: OutboxWorkerOptions) {
       const batch = await options.queue.claim(id, batchSize, leaseMs);
       if (batch.length === 0) return;
       held += batch.length;
-      try {
-        await Promise.all(batch.map(deliver));
-      } finally {
-        held -= batch.length;
-      }
+      // Every delivery of the batch settles before the next claim, even when one fails to record
+      // its outcome: their claims are renewed until then.
+      const settled = await Promise.allSettled(batch.map(deliver));
+      held -= batch.length;
+      const failed = settled.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
     }
   }
 
@@ -91,7 +103,7 @@ export function outboxWorker(options: OutboxWorkerOptions) {
       try {
         await drain();
       } catch (error) {
-        options.log.warn({ err: error }, 'outbox worker pass failed; retrying');
+        warn(error, 'outbox worker pass failed; retrying');
       }
       if (!running) return;
       await new Promise<void>((resolve) => {
@@ -107,11 +119,9 @@ export function outboxWorker(options: OutboxWorkerOptions) {
 
   function renewLeases(): void {
     if (held === 0) return;
-    options.queue.renew(id, leaseMs).catch((error: unknown) => {
-      // The lease may lapse and another process deliver the report too: the EventID makes that
-      // a duplicate the partner drops, never a loss.
-      options.log.warn({ err: error }, 'renewing the outbox claims failed');
-    });
+    // The lease may lapse and another process deliver the report too: the EventID makes that a
+    // duplicate the partner drops, never a loss.
+    options.queue.renew(id, leaseMs).catch((error: unknown) => warn(error, 'renewing the outbox claims failed'));
   }
 
   return {
@@ -142,7 +152,7 @@ export function outboxWorker(options: OutboxWorkerOptions) {
       await loop;
       clearInterval(renewal);
       await Promise.all([
-        options.queue.release(id).catch((error: unknown) => options.log.warn({ err: error }, 'releasing the outbox claims failed; they lapse with their lease')),
+        options.queue.release(id).catch((error: unknown) => warn(error, 'releasing the outbox claims failed; they lapse with their lease')),
         unlisten?.().catch(() => undefined),
       ]);
     },

@@ -81,10 +81,11 @@ class PostgresAdapter implements Database {
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     assertOutsideTransaction(this, 'transaction');
     let client: pg.PoolClient;
+    const startedAt = performance.now();
     try {
       client = await this.#pool.connect();
     } catch (error) {
-      throw this.#failure(error);
+      throw this.#failure(error, startedAt);
     }
     // A checked-out connection that breaks between two statements emits 'error' on its client, and
     // an 'error' without a listener kills the process. The statement in flight, if any, rejects
@@ -152,22 +153,23 @@ class PostgresAdapter implements Database {
 
   /** One round trip, its outcome counted towards the store's availability. */
   async #run(client: pg.Pool | pg.PoolClient, config: pg.QueryConfig & { queryMode?: 'extended' }): Promise<pg.QueryResult> {
+    const startedAt = performance.now();
     let result: pg.QueryResult;
     try {
       result = await client.query(config);
     } catch (error) {
-      throw this.#failure(error);
+      throw this.#failure(error, startedAt);
     }
-    this.#availability.succeeded();
+    this.#availability.succeeded(startedAt);
     return result;
   }
 
   /** A driver error as the seam reports it: unavailability as StoreUnavailableError, the rest as is. */
-  #failure(error: unknown): unknown {
+  #failure(error: unknown, startedAt: number): unknown {
     const why = unavailability(error, this.#statementTimeoutMs);
     if (why === undefined) return error;
     const unavailable = new StoreUnavailableError(`the store is unavailable: ${why}`, { cause: error });
-    this.#availability.failed(unavailable);
+    this.#availability.failed(unavailable, startedAt);
     return unavailable;
   }
 }

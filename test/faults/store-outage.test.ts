@@ -36,11 +36,11 @@ async function devicesState(p: TestPlatform, devices: string[]): Promise<Map<str
 }
 
 /** Lets the loops run through `fault`, then until every loop got an answer after `restoredAt`. */
-async function throughFault(p: TestPlatform, proxy: TcpProxy, loops: ReturnType<typeof opLoops>, fault: () => void, faultMs: number) {
+async function throughFault(p: TestPlatform, proxy: TcpProxy, loops: ReturnType<typeof opLoops>, fault: () => void, faultMs: number, meanwhile?: () => Promise<void>) {
   await sleep(500);
   const startedAt = performance.now();
   fault();
-  await sleep(faultMs);
+  await Promise.all([sleep(faultMs), sleep(1000).then(meanwhile)]);
   proxy.restore();
   const restoredAt = performance.now();
   await sleep(1500);
@@ -48,15 +48,31 @@ async function throughFault(p: TestPlatform, proxy: TcpProxy, loops: ReturnType<
   return { outcomes, startedAt, restoredAt };
 }
 
+const slowest = (outcomes: OpOutcome[]) => Math.round(Math.max(0, ...outcomes.map((o) => o.answeredAt - o.sentAt)));
+/** How long after `at` the last of the devices had an op acknowledged again. */
+const backAfter = (outcomes: OpOutcome[], devices: string[], at: number) =>
+  Math.round(Math.max(...devices.map((d) => (outcomes.find((o) => o.deviceId === d && o.status === 200 && o.answeredAt > at)?.answeredAt ?? Number.POSITIVE_INFINITY) - at)));
+
 const describeOutcomes = (outcomes: OpOutcome[]) => outcomes.map((o) => `${o.status}/${o.retCode} in ${Math.round(o.answeredAt - o.sentAt)} ms`).join(', ');
 
 describe('the platform when PostgreSQL fails', { skip: postgres.skip }, () => {
   it('cut for 5 s: the process stays up, every reply during the cut is HTTP 503 RetCode 503 within 2 s, ops succeed within 1 s after, nothing acknowledged is lost, the outage is logged once each way', async (t) => {
     const { p, proxy, lines, alice, devices } = await platformBehindProxy(t);
     const loops = opLoops(alice, devices);
-    const { outcomes, startedAt, restoredAt } = await throughFault(p, proxy, loops, () => proxy.cut(), 5000);
+    // A GB/T 43960 request during the cut too.
+    let gbt: { status: number; body: unknown } | undefined;
+    const gbtToken = async () => {
+      const response = await fetch(p.url.replace(/\/v1$/, '/gbt43960/v1/token'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: '438362794917922816', data: { appId: 'demo-app', appSecret: 'demo-app-secret-0001' } }),
+      });
+      gbt = { status: response.status, body: await response.json() };
+    };
+    const { outcomes, startedAt, restoredAt } = await throughFault(p, proxy, loops, () => proxy.cut(), 5000, gbtToken);
 
     const during = outcomes.filter((o) => o.sentAt >= startedAt && o.answeredAt <= restoredAt);
+    t.diagnostic(`${during.length} replies during the cut, the slowest in ${slowest(during)} ms; every device served again ${backAfter(outcomes, devices, restoredAt)} ms after the store came back`);
     assert.ok(during.length >= LOOPS, `the loops kept asking during the cut (${during.length} requests)`);
     const wrong = during.filter((o) => o.status !== 503 || o.retCode !== '503' || o.answeredAt - o.sentAt > 2000);
     assert.deepEqual(wrong, [], `during the cut: ${describeOutcomes(wrong)}`);
@@ -66,6 +82,8 @@ describe('the platform when PostgreSQL fails', { skip: postgres.skip }, () => {
     for (const deviceId of devices) {
       assert.ok(outcomes.some((o) => o.deviceId === deviceId && o.status === 200 && o.answeredAt > restoredAt), `${deviceId} was operated again after the cut`);
     }
+
+    assert.deepEqual(gbt, { status: 503, body: { status: 100114, msg: 'service unavailable; retry later' } }, 'GB/T 43960 answers in its own envelope');
 
     const acknowledged = outcomes.filter((o) => o.status === 200).length;
     await eventually('the reports of every acknowledged op', () => new Set(p.partner.reports.map((r) => r.eventId)).size >= acknowledged, 20_000);
@@ -83,6 +101,7 @@ describe('the platform when PostgreSQL fails', { skip: postgres.skip }, () => {
     const loops = opLoops(alice, devices);
     const { outcomes, restoredAt } = await throughFault(p, proxy, loops, () => proxy.pause(), 10_000);
 
+    t.diagnostic(`${outcomes.length} replies, the slowest in ${slowest(outcomes)} ms (budget ${budgetMs} ms); every device served again ${backAfter(outcomes, devices, restoredAt)} ms after the pause`);
     const slow = outcomes.filter((o) => o.answeredAt - o.sentAt > budgetMs + 1000);
     assert.deepEqual(slow, [], `answered later than ${budgetMs + 1000} ms: ${describeOutcomes(slow)}`);
     assert.ok(outcomes.every((o) => o.status === 200 || (o.status === 503 && o.retCode === '503')), `every reply is 200 or 503: ${describeOutcomes(outcomes.filter((o) => o.status !== 200 && o.status !== 503))}`);
