@@ -1,5 +1,6 @@
 // Generates everything in generated/ from the OpenAPI documents listed in redocly.yaml:
-// the bundled spec, its TypeScript types, a typed client, the validating middleware and the
+// the bundled spec, its TypeScript types, a typed client, the compiled validators with the
+// validating middleware over them (and over express-openapi-validator, as an option), and the
 // operationId → handler wiring. Run with `npm run generate`; CI fails when the output drifts.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { compileValidators } from './compile-validators.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const redoclyBin = join(root, 'node_modules', '.bin', 'redocly');
@@ -221,31 +223,36 @@ export function ${camel(Name)}Dispatcher<Ctx>(handlers: ${Name}Handlers<Ctx>, co
   );
 
   const schemes = (spec.components?.securitySchemes ?? {}) as Record<string, SecurityScheme>;
-  const routes = ops.map((op) => ({
-    path: op.path,
-    method: op.method.toUpperCase(),
-    urls: basePaths(spec).map((base) => base + op.path),
-    security: (op.security ?? spec.security ?? []).map((requirement) => Object.keys(requirement)),
-  }));
-  const description = {
-    routes,
-    basePaths: basePaths(spec),
-    credentials: Object.fromEntries(Object.entries(schemes).map(([n, s]) => [n, describeScheme(s)])),
-    headerKeys: Object.fromEntries(Object.entries(schemes).filter(([, s]) => s.type === 'apiKey' && s.in === 'header').map(([n, s]) => [n, s.name!.toLowerCase()])),
-  };
+  const compiled = compileValidators(spec);
+  write(`${prefix}.validators.ts`, header(api) + compiled.code);
+  const operationEntries = ops.map((op) => {
+    const v = compiled.operations[op.operationId]!;
+    const discriminator = v.body?.discriminator
+      ? `, discriminator: { property: '${v.body.discriminator.property}', options: { ${Object.entries(v.body.discriminator.options).map(([value, name]) => `'${value}': v.${name}!`).join(', ')} } }`
+      : '';
+    const body = v.body ? `{ mediaTypes: ${JSON.stringify(v.body.mediaTypes)}, required: ${v.body.required}, schema: v.${v.body.name}!${discriminator} }` : 'undefined';
+    const responses = Object.entries(v.responses).map(([status, name]) => `'${status}': ${name === null ? 'null' : `v.${name}!`}`).join(', ');
+    return `    {
+      operationId: '${op.operationId}',
+      path: '${op.path}',
+      method: '${op.method.toUpperCase()}',
+      urls: ${JSON.stringify(basePaths(spec).map((base) => base + op.path))},
+      security: ${JSON.stringify((op.security ?? spec.security ?? []).map((requirement) => Object.keys(requirement)))},
+      headers: v.${v.headers}!,
+      body: ${body},
+      responses: { ${responses} },
+    },`;
+  });
+  const schemeNames = Object.keys(schemes).length ? Object.keys(schemes).map((n) => `'${n}'`).join(' | ') : 'never';
   write(
     `${prefix}.middleware.ts`,
-    `${header(api)}import { readFileSync } from 'node:fs';
-import type { Request, RequestHandler } from 'express';
-import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
-import { operationValidator, type DocumentRoutes } from '../openapi-validator.ts';
+    `${header(api)}import type { Request, RequestHandler } from 'express';
+import { compiledValidator, type CompiledDocument, type CompiledSchema } from '../../src/validation/compiled-validator.ts';
+import * as validators from './${prefix}.validators.ts';
 
-/** The bundled document, parsed once per process. */
-export const ${camel(Name)}Spec: OpenAPIV3.DocumentV3_1 = JSON.parse(
-  readFileSync(new URL('./${specFile}', import.meta.url), 'utf8'),
-);
+const v = validators as unknown as Record<string, CompiledSchema>;
 
-export type ${Name}SecurityScheme = ${Object.keys(schemes).length ? Object.keys(schemes).map((n) => `'${n}'`).join(' | ') : 'never'};
+export type ${Name}SecurityScheme = ${schemeNames};
 
 export interface ${Name}ValidatorOptions {
   /** Whether a request satisfies each security scheme of the document: every scheme needs one. */
@@ -256,12 +263,38 @@ export interface ${Name}ValidatorOptions {
   ignoreUndocumented?: boolean;
 }
 
-/** Each operation under every base path of the document's servers, its security alternatives, and how its schemes are presented. */
-const routes: DocumentRoutes = ${JSON.stringify(description)};
+/** Each operation under every base path of the document's servers, its security alternatives and its compiled validators (${prefix}.validators.ts). */
+export const ${camel(Name)}Document: CompiledDocument = {
+  operations: [
+${operationEntries.join('\n')}
+  ],
+  basePaths: ${JSON.stringify(basePaths(spec))},
+  credentials: ${JSON.stringify(Object.fromEntries(Object.entries(schemes).map(([n, s]) => [n, describeScheme(s)])))},
+  headerKeys: ${JSON.stringify(Object.fromEntries(Object.entries(schemes).filter(([, s]) => s.type === 'apiKey' && s.in === 'header').map(([n, s]) => [n, s.name!.toLowerCase()])))},
+};
 
-/** express-openapi-validator bound to ${specFile}: requests, responses and security (see ../openapi-validator.ts). */
+/** Requests, responses and security checked against ${specFile} by its compiled validators (src/validation/compiled-validator.ts). */
 export function ${camel(Name)}Validator(options: ${Name}ValidatorOptions): RequestHandler {
-  return operationValidator(${camel(Name)}Spec, routes, options);
+  return compiledValidator(${camel(Name)}Document, options);
+}
+`,
+  );
+  write(
+    `${prefix}.eov-middleware.ts`,
+    `${header(api)}import { readFileSync } from 'node:fs';
+import type { RequestHandler } from 'express';
+import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
+import { eovValidator } from '../../src/validation/eov-validator.ts';
+import { ${camel(Name)}Document, type ${Name}ValidatorOptions } from './${prefix}.middleware.ts';
+
+/** The bundled document, parsed once per process. */
+export const ${camel(Name)}Spec: OpenAPIV3.DocumentV3_1 = JSON.parse(
+  readFileSync(new URL('./${specFile}', import.meta.url), 'utf8'),
+);
+
+/** The same checks as ${camel(Name)}Validator, made by express-openapi-validator over ${specFile} (src/validation/eov-validator.ts). */
+export function ${camel(Name)}EovValidator(options: ${Name}ValidatorOptions): RequestHandler {
+  return eovValidator(${camel(Name)}Spec, ${camel(Name)}Document, options);
 }
 `,
   );
@@ -301,109 +334,6 @@ ${registry.enum.map((code, i) => `  ${JSON.stringify(String(code))}: ${JSON.stri
   return written;
 }
 
-/** The validator runtime every document's `*.middleware.ts` binds to its document, written once. */
-const validatorRuntime = `// Generated by \`npm run generate\` (scripts/generate.ts). Do not edit.
-// The runtime every document's *.middleware.ts binds to its document and to what the generator
-// read from it (DocumentRoutes).
-import { parse } from 'node:url';
-import type { Request, RequestHandler } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
-import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
-
-export interface DocumentRoutes {
-  /** Each operation: its path in the document, method, URL paths under every server base path, security alternatives. */
-  routes: { path: string; method: string; urls: string[]; security: string[][] }[];
-  basePaths: string[];
-  /** What a request lacks when a scheme refuses it, in the reply's message. */
-  credentials: Record<string, string>;
-  /** apiKey schemes in a header, by lower-case header name: presence is checked before the handler, as the library does. */
-  headerKeys: Record<string, string>;
-}
-
-export interface ValidatorOptions {
-  securityHandlers: Record<string, (req: Request) => boolean | Promise<boolean>>;
-  validateResponses?: boolean;
-  ignoreUndocumented?: boolean;
-}
-
-// The library calls url.parse on every request. On Node 24 each call from inside node_modules walks
-// the stack to decide whether to print a deprecation warning, until a call from outside has printed
-// it: that walk cost more than the rest of the validation. One call here ends it, with the warning muted.
-const noDeprecation = process.noDeprecation;
-process.noDeprecation = true;
-parse('/');
-process.noDeprecation = noDeprecation;
-
-/** Runs middleware one after the other, as a router would, without a router's per-layer matching. */
-function chain(handlers: RequestHandler[]): RequestHandler {
-  return (req, res, next) => {
-    let i = 0;
-    const step = (err?: unknown) => {
-      if (err !== undefined || i === handlers.length) return next(err);
-      try {
-        handlers[i++]!(req, res, step);
-      } catch (error) {
-        next(error);
-      }
-    };
-    step();
-  };
-}
-
-function security(alternatives: string[][], doc: DocumentRoutes, handlers: ValidatorOptions['securityHandlers']): RequestHandler {
-  return async (req, _res, next) => {
-    if (alternatives.length === 0) return next();
-    let missing: string[] | undefined;
-    for (const alternative of alternatives) {
-      const failed: string[] = [];
-      for (const scheme of alternative) {
-        const header = doc.headerKeys[scheme];
-        if ((header !== undefined && req.headers[header] === undefined) || (await handlers[scheme]!(req)) !== true) failed.push(doc.credentials[scheme]!);
-      }
-      if (failed.length === 0) return next();
-      if (!missing || failed.length < missing.length) missing = failed;
-    }
-    next(new OpenApiValidator.error.Unauthorized({ path: req.path, message: \`\${missing!.join(' and ')} required\` }));
-  };
-}
-
-/**
- * express-openapi-validator over a document: requests and responses; security from the
- * document's requirements, evaluated here (the library accepts mutualTLS without checking it).
- * The library matches a request against every path of its document and compiles each path's
- * pattern on every request, so each operation gets a validator over a copy of the document
- * holding its path alone, picked by an exact lookup of the URL path.
- */
-export function operationValidator(spec: OpenAPIV3.DocumentV3_1, doc: DocumentRoutes, options: ValidatorOptions): RequestHandler {
-  const settings = {
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
-    validateResponses: options.validateResponses ?? true,
-    validateSecurity: false,
-    validateApiSpec: false,
-    ignoreUndocumented: options.ignoreUndocumented ?? false,
-  };
-  const byUrl = new Map<string, { method: string; secure: RequestHandler; validate: RequestHandler }>();
-  for (const route of doc.routes) {
-    const apiSpec = structuredClone(spec);
-    apiSpec.paths = { [route.path]: apiSpec.paths![route.path]! };
-    const entry = { method: route.method, secure: security(route.security, doc, options.securityHandlers), validate: chain(OpenApiValidator.middleware({ apiSpec, ...settings })) };
-    for (const url of route.urls) byUrl.set(url, entry);
-  }
-  return (req, res, next) => {
-    const query = req.originalUrl.indexOf('?');
-    const url = query === -1 ? req.originalUrl : req.originalUrl.slice(0, query);
-    const entry = byUrl.get(url);
-    if (!entry) {
-      if (settings.ignoreUndocumented || !doc.basePaths.some((base) => url === base || url.startsWith(\`\${base}/\`))) return next();
-      return next(new OpenApiValidator.error.NotFound({ path: req.path, message: 'not found' }));
-    }
-    // Another method on a documented path: the validator answers 405 before any security.
-    if (req.method !== entry.method) return entry.validate(req, res, next);
-    entry.secure(req, res, (err?: unknown) => (err === undefined ? entry.validate(req, res, next) : next(err)));
-  };
-}
-`;
-
 const registriesWritten = new Set<string>();
 
 function camel(name: string): string {
@@ -411,8 +341,6 @@ function camel(name: string): string {
 }
 
 bundle();
-writeFileSync(join(root, 'generated', 'openapi-validator.ts'), validatorRuntime);
-console.log('generated/openapi-validator.ts');
 for (const api of apis()) {
   const files = await generate(api);
   console.log(`${api.name}: ${files.join(', ')}`);

@@ -9,7 +9,7 @@ import {
   type CheaaPartnerHandlers,
   type CheaaPartnerOperationId,
 } from '../../generated/cheaa-c2c/partner.handlers.ts';
-import { cheaaPartnerSpec, cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
+import { cheaaPartnerDocument, cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
 import type { components } from '../../generated/cheaa-c2c/partner.types.ts';
 import { RetCodes, refuse } from '../domain/errors.ts';
 import { errorHandler, notFound, type ErrorLogger } from '../http/error-handler.ts';
@@ -74,15 +74,11 @@ const viaMutualTls = (req: Request) => (req.socket as TLSSocket).authorized === 
 const operationIdOf = (req: Request) =>
   (req as Request & { openapi?: { schema?: { operationId?: CheaaPartnerOperationId } } }).openapi?.schema?.operationId;
 
-/** The path the validator serves: the spec's server URL with its variables at their defaults (`/v1`). */
-const specBasePath = (() => {
-  const server = cheaaPartnerSpec.servers?.[0];
-  const url = (server?.url ?? '').replace(/\{(\w+)\}/g, (_, name: string) => String(server?.variables?.[name]?.default ?? ''));
-  return new URL(url, 'http://localhost').pathname.replace(/\/$/, '');
-})();
+/** The path the validator serves: the base path of the spec's server URL (`/v1`). */
+const specBasePath = cheaaPartnerDocument.basePaths[0]!;
 
 /**
- * express-openapi-validator matches `req.originalUrl` against the spec's server path, so a kit
+ * The validator matches `req.originalUrl` against the spec's server path, so a kit
  * mounted anywhere else would go unvalidated. The validator sees the request as if the kit were
  * mounted there; the real URL is back before anything else sees the request.
  */

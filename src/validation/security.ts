@@ -1,0 +1,31 @@
+// The document's security requirements, evaluated for one operation: any one alternative of
+// schemes must be met, each scheme judged by the handler the application gives for it.
+import type { Request, RequestHandler } from 'express';
+import { ValidationError } from './errors.ts';
+
+export type SecurityHandlers = Record<string, (req: Request) => boolean | Promise<boolean>>;
+
+export interface SecurityDescription {
+  /** What a request lacks when a scheme refuses it, in the reply's message. */
+  credentials: Record<string, string>;
+  /** apiKey schemes in a header, by lower-case header name: a missing header fails the scheme
+   * before its handler is asked. */
+  headerKeys: Record<string, string>;
+}
+
+export function security(alternatives: string[][], doc: SecurityDescription, handlers: SecurityHandlers): RequestHandler {
+  return async (req, _res, next) => {
+    if (alternatives.length === 0) return next();
+    let missing: string[] | undefined;
+    for (const alternative of alternatives) {
+      const failed: string[] = [];
+      for (const scheme of alternative) {
+        const header = doc.headerKeys[scheme];
+        if ((header !== undefined && req.headers[header] === undefined) || (await handlers[scheme]!(req)) !== true) failed.push(doc.credentials[scheme]!);
+      }
+      if (failed.length === 0) return next();
+      if (!missing || failed.length < missing.length) missing = failed;
+    }
+    next(new ValidationError(401, [{ path: req.path, message: `${missing!.join(' and ')} required` }]));
+  };
+}
