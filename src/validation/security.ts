@@ -14,8 +14,10 @@ export interface SecurityDescription {
 }
 
 export function security(alternatives: string[][], doc: SecurityDescription, handlers: SecurityHandlers): RequestHandler {
-  return async (req, _res, next) => {
-    if (alternatives.length === 0) return next();
+  const refusal = (req: Request, missing: string[]) => new ValidationError(401, [{ path: req.path, message: `${missing.join(' and ')} required` }]);
+  // Asked again from the start when a handler answers with a promise: handlers are checks, not
+  // actions, and the synchronous ones (all of this project's) then cost no microtask per request.
+  const judgedLater = async (req: Request): Promise<string[] | undefined> => {
     let missing: string[] | undefined;
     for (const alternative of alternatives) {
       const failed: string[] = [];
@@ -23,9 +25,28 @@ export function security(alternatives: string[][], doc: SecurityDescription, han
         const header = doc.headerKeys[scheme];
         if ((header !== undefined && req.headers[header] === undefined) || (await handlers[scheme]!(req)) !== true) failed.push(doc.credentials[scheme]!);
       }
-      if (failed.length === 0) return next();
+      if (failed.length === 0) return undefined;
       if (!missing || failed.length < missing.length) missing = failed;
     }
-    next(new ValidationError(401, [{ path: req.path, message: `${missing!.join(' and ')} required` }]));
+    return missing;
+  };
+  return (req, _res, next) => {
+    if (alternatives.length === 0) return next();
+    let missing: string[] | undefined;
+    for (const alternative of alternatives) {
+      let failed: string[] | undefined;
+      for (const scheme of alternative) {
+        const header = doc.headerKeys[scheme];
+        const verdict = header !== undefined && req.headers[header] === undefined ? false : handlers[scheme]!(req);
+        if (typeof verdict !== 'boolean') {
+          judgedLater(req).then((late) => next(late === undefined ? undefined : refusal(req, late)), next);
+          return;
+        }
+        if (!verdict) (failed ??= []).push(doc.credentials[scheme]!);
+      }
+      if (failed === undefined) return next();
+      if (!missing || failed.length < missing.length) missing = failed;
+    }
+    next(refusal(req, missing!));
   };
 }
