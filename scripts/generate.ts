@@ -204,14 +204,19 @@ export type ${Name}Handler<K extends ${Name}OperationId, Ctx> = (input: {
 /** Every operationId of the document mapped to its handler: a missing one is a compile error. */
 export type ${Name}Handlers<Ctx> = { [K in ${Name}OperationId]: ${Name}Handler<K, Ctx> };
 
+/** The operation the validating middleware matched the request to (\`req.openapi.schema.operationId\`), if any. */
+export function ${camel(Name)}OperationIdOf(req: Request): ${Name}OperationId | undefined {
+  return (req as Request & { openapi?: { schema?: { operationId?: ${Name}OperationId } } }).openapi?.schema?.operationId;
+}
+
 /**
- * Express middleware that runs the handler of the operation the validator matched
- * (\`req.openapi.schema.operationId\`). Mount it after the validating middleware.
+ * Express middleware that runs the handler of the operation the validator matched. Mount it
+ * after the validating middleware.
  */
 export function ${camel(Name)}Dispatcher<Ctx>(handlers: ${Name}Handlers<Ctx>, context: (req: Request) => Ctx): RequestHandler {
   const table = handlers as Record<string, ${Name}Handler<${Name}OperationId, Ctx>>;
   return async (req, res, next) => {
-    const operationId = (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId;
+    const operationId = ${camel(Name)}OperationIdOf(req);
     const handler = operationId === undefined ? undefined : table[operationId];
     if (!handler) return next();
     const reply = await handler({ body: req.body, ctx: context(req), req });

@@ -1,5 +1,5 @@
-// Between the baselines and the platform: bare Express plus the platform's generated
-// express-openapi-validator (request, response and security validation of the same document),
+// Between the baselines and the platform: bare Express plus the platform's generated validating
+// middleware (the compiled request, response and security validation of the same document),
 // with a handler that answers the fixed reply. The gap to bare Express is the validator's cost,
 // the gap to the platform is the handlers, the store and the rest of the middleware.
 import express from 'express';

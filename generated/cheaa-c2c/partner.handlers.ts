@@ -31,14 +31,19 @@ export type CheaaPartnerHandler<K extends CheaaPartnerOperationId, Ctx> = (input
 /** Every operationId of the document mapped to its handler: a missing one is a compile error. */
 export type CheaaPartnerHandlers<Ctx> = { [K in CheaaPartnerOperationId]: CheaaPartnerHandler<K, Ctx> };
 
+/** The operation the validating middleware matched the request to (`req.openapi.schema.operationId`), if any. */
+export function cheaaPartnerOperationIdOf(req: Request): CheaaPartnerOperationId | undefined {
+  return (req as Request & { openapi?: { schema?: { operationId?: CheaaPartnerOperationId } } }).openapi?.schema?.operationId;
+}
+
 /**
- * Express middleware that runs the handler of the operation the validator matched
- * (`req.openapi.schema.operationId`). Mount it after the validating middleware.
+ * Express middleware that runs the handler of the operation the validator matched. Mount it
+ * after the validating middleware.
  */
 export function cheaaPartnerDispatcher<Ctx>(handlers: CheaaPartnerHandlers<Ctx>, context: (req: Request) => Ctx): RequestHandler {
   const table = handlers as Record<string, CheaaPartnerHandler<CheaaPartnerOperationId, Ctx>>;
   return async (req, res, next) => {
-    const operationId = (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId;
+    const operationId = cheaaPartnerOperationIdOf(req);
     const handler = operationId === undefined ? undefined : table[operationId];
     if (!handler) return next();
     const reply = await handler({ body: req.body, ctx: context(req), req });

@@ -39,14 +39,19 @@ export type CheaaPlatformHandler<K extends CheaaPlatformOperationId, Ctx> = (inp
 /** Every operationId of the document mapped to its handler: a missing one is a compile error. */
 export type CheaaPlatformHandlers<Ctx> = { [K in CheaaPlatformOperationId]: CheaaPlatformHandler<K, Ctx> };
 
+/** The operation the validating middleware matched the request to (`req.openapi.schema.operationId`), if any. */
+export function cheaaPlatformOperationIdOf(req: Request): CheaaPlatformOperationId | undefined {
+  return (req as Request & { openapi?: { schema?: { operationId?: CheaaPlatformOperationId } } }).openapi?.schema?.operationId;
+}
+
 /**
- * Express middleware that runs the handler of the operation the validator matched
- * (`req.openapi.schema.operationId`). Mount it after the validating middleware.
+ * Express middleware that runs the handler of the operation the validator matched. Mount it
+ * after the validating middleware.
  */
 export function cheaaPlatformDispatcher<Ctx>(handlers: CheaaPlatformHandlers<Ctx>, context: (req: Request) => Ctx): RequestHandler {
   const table = handlers as Record<string, CheaaPlatformHandler<CheaaPlatformOperationId, Ctx>>;
   return async (req, res, next) => {
-    const operationId = (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId;
+    const operationId = cheaaPlatformOperationIdOf(req);
     const handler = operationId === undefined ? undefined : table[operationId];
     if (!handler) return next();
     const reply = await handler({ body: req.body, ctx: context(req), req });

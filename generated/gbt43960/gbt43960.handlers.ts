@@ -37,14 +37,19 @@ export type Gbt43960Handler<K extends Gbt43960OperationId, Ctx> = (input: {
 /** Every operationId of the document mapped to its handler: a missing one is a compile error. */
 export type Gbt43960Handlers<Ctx> = { [K in Gbt43960OperationId]: Gbt43960Handler<K, Ctx> };
 
+/** The operation the validating middleware matched the request to (`req.openapi.schema.operationId`), if any. */
+export function gbt43960OperationIdOf(req: Request): Gbt43960OperationId | undefined {
+  return (req as Request & { openapi?: { schema?: { operationId?: Gbt43960OperationId } } }).openapi?.schema?.operationId;
+}
+
 /**
- * Express middleware that runs the handler of the operation the validator matched
- * (`req.openapi.schema.operationId`). Mount it after the validating middleware.
+ * Express middleware that runs the handler of the operation the validator matched. Mount it
+ * after the validating middleware.
  */
 export function gbt43960Dispatcher<Ctx>(handlers: Gbt43960Handlers<Ctx>, context: (req: Request) => Ctx): RequestHandler {
   const table = handlers as Record<string, Gbt43960Handler<Gbt43960OperationId, Ctx>>;
   return async (req, res, next) => {
-    const operationId = (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId;
+    const operationId = gbt43960OperationIdOf(req);
     const handler = operationId === undefined ? undefined : table[operationId];
     if (!handler) return next();
     const reply = await handler({ body: req.body, ctx: context(req), req });

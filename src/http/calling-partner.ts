@@ -2,8 +2,8 @@
 // (clause 6.6.1.1), or by the PlatID/AppID headers otherwise — which clause 7.1 makes optional
 // under TLS only (x-required-without-mtls in the spec, read once by the generator).
 import type { TLSSocket } from 'node:tls';
-import type { Request, RequestHandler } from 'express';
-import { cheaaPlatformOperations, type CheaaPlatformOperationId } from '../../generated/cheaa-c2c/platform.handlers.ts';
+import type { RequestHandler } from 'express';
+import { cheaaPlatformOperationIdOf, cheaaPlatformOperations } from '../../generated/cheaa-c2c/platform.handlers.ts';
 import { refuse, RetCodes } from '../domain/errors.ts';
 import type { Partner } from '../domain/model.ts';
 
@@ -15,15 +15,11 @@ function certificateNames(socket: TLSSocket): string[] {
   return names;
 }
 
-export function operationIdOf(req: Request): CheaaPlatformOperationId | undefined {
-  return (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId as CheaaPlatformOperationId | undefined;
-}
-
 export function callingPartner(partners: Partner[]): RequestHandler {
   const byPlatId = new Map(partners.map((p) => [p.platId, p]));
   const byCertificate = new Map(partners.filter((p) => p.certificateName).map((p) => [p.certificateName!, p]));
   return (req, res, next) => {
-    const operationId = operationIdOf(req);
+    const operationId = cheaaPlatformOperationIdOf(req);
     if (!operationId) return next();
     const platId = req.get('PlatID');
     const appId = req.get('AppID');

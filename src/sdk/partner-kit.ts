@@ -5,9 +5,9 @@ import type { TLSSocket } from 'node:tls';
 import express, { Router, type Request, type RequestHandler } from 'express';
 import {
   cheaaPartnerDispatcher,
+  cheaaPartnerOperationIdOf,
   cheaaPartnerOperations,
   type CheaaPartnerHandlers,
-  type CheaaPartnerOperationId,
 } from '../../generated/cheaa-c2c/partner.handlers.ts';
 import { cheaaPartnerDocument, cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
 import type { components } from '../../generated/cheaa-c2c/partner.types.ts';
@@ -71,9 +71,6 @@ const REPORTED = '上报成功';
 
 const viaMutualTls = (req: Request) => (req.socket as TLSSocket).authorized === true;
 
-const operationIdOf = (req: Request) =>
-  (req as Request & { openapi?: { schema?: { operationId?: CheaaPartnerOperationId } } }).openapi?.schema?.operationId;
-
 /** The path the validator serves: the base path of the spec's server URL (`/v1`). */
 const specBasePath = cheaaPartnerDocument.basePaths[0]!;
 
@@ -95,7 +92,7 @@ function atSpecPath(validator: RequestHandler): RequestHandler {
 
 /** Over plain HTTP the caller names itself in the headers the spec marks x-required-without-mtls (clause 7.1). */
 const requiredWithoutMtls: RequestHandler = (req, _res, next) => {
-  const operationId = operationIdOf(req);
+  const operationId = cheaaPartnerOperationIdOf(req);
   if (operationId === undefined || viaMutualTls(req)) return next();
   const missing = cheaaPartnerOperations[operationId].requiredWithoutMtls.filter((name) => req.get(name) === undefined);
   if (missing.length > 0) {

@@ -25,10 +25,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, type TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import express, { type Request } from 'express';
+import express from 'express';
 import { pino, type Logger } from 'pino';
 import { createCheaaPartnerClient, type CheaaPartnerClient } from '../../generated/cheaa-c2c/partner.client.ts';
-import { cheaaPartnerDispatcher, type CheaaPartnerRequestBody } from '../../generated/cheaa-c2c/partner.handlers.ts';
+import { cheaaPartnerDispatcher, cheaaPartnerOperationIdOf, type CheaaPartnerRequestBody } from '../../generated/cheaa-c2c/partner.handlers.ts';
 import { cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
 import { createCheaaPlatformClient, type CheaaPlatformClient } from '../../generated/cheaa-c2c/platform.client.ts';
 import type { CheaaPlatformOperationId, CheaaPlatformRequestBody } from '../../generated/cheaa-c2c/platform.handlers.ts';
@@ -277,7 +277,7 @@ export class TestPartner {
     });
     app.use(cheaaPartnerValidator({ securityHandlers: { PartnerCertificate: () => false } }));
     app.use(async (req, res, next) => {
-      const operationId = (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId as PartnerArrival['operationId'];
+      const operationId = cheaaPartnerOperationIdOf(req);
       const arrival = res.locals.arrival as PartnerArrival;
       arrival.operationId = operationId;
       const behaviour = operationId === 'user_verify' ? this.verify : (this.gateway.shift() ?? 'answer');
