@@ -15,9 +15,10 @@ export interface SecurityDescription {
 
 export function security(alternatives: string[][], doc: SecurityDescription, handlers: SecurityHandlers): RequestHandler {
   const refusal = (req: Request, missing: string[]) => new ValidationError(401, [{ path: req.path, message: `${missing.join(' and ')} required` }]);
-  // Asked again from the start when a handler answers with a promise: handlers are checks, not
-  // actions, and the synchronous ones (all of this project's) then cost no microtask per request.
-  const judgedLater = async (req: Request): Promise<string[] | undefined> => {
+  // Asked again from the start when a handler answers with a promise, and to name what a refused
+  // request lacks: handlers are checks, not actions, and the synchronous ones (all of this
+  // project's) cost no microtask on a request that passes.
+  const missingCredentials = async (req: Request): Promise<string[] | undefined> => {
     let missing: string[] | undefined;
     for (const alternative of alternatives) {
       const failed: string[] = [];
@@ -32,21 +33,24 @@ export function security(alternatives: string[][], doc: SecurityDescription, han
   };
   return (req, _res, next) => {
     if (alternatives.length === 0) return next();
-    let missing: string[] | undefined;
+    // The first alternative met lets the request in; each is given up at its first failed
+    // scheme. Only a refusal needs to know everything that was missing.
     for (const alternative of alternatives) {
-      let failed: string[] | undefined;
+      let met = true;
       for (const scheme of alternative) {
         const header = doc.headerKeys[scheme];
         const verdict = header !== undefined && req.headers[header] === undefined ? false : handlers[scheme]!(req);
         if (typeof verdict !== 'boolean') {
-          judgedLater(req).then((late) => next(late === undefined ? undefined : refusal(req, late)), next);
+          missingCredentials(req).then((late) => next(late === undefined ? undefined : refusal(req, late)), next);
           return;
         }
-        if (!verdict) (failed ??= []).push(doc.credentials[scheme]!);
+        if (!verdict) {
+          met = false;
+          break;
+        }
       }
-      if (failed === undefined) return next();
-      if (!missing || failed.length < missing.length) missing = failed;
+      if (met) return next();
     }
-    next(refusal(req, missing!));
+    missingCredentials(req).then((late) => next(late === undefined ? undefined : refusal(req, late)), next);
   };
 }
