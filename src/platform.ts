@@ -18,6 +18,7 @@ import { StoreUnavailableError } from './store/unavailable.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 import { createStore } from './store/repositories.ts';
 import { createApp } from './http/app.ts';
+import { answerClientError } from './http/client-error.ts';
 import { partnerRole } from './partner-role.ts';
 import { gbt43960Errors, gbt43960Router } from './http/gbt43960-router.ts';
 import { GbtService, hashSecret } from './domain/gbt43960/service.ts';
@@ -106,6 +107,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     ? createHttpsServer({ ...config.tls, requestCert: true, rejectUnauthorized: true }, app)
     : createHttpServer(app);
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', answerClientError);
   // Once shutting down, every reply closes its connection: a client on a keep-alive connection
   // would otherwise keep the server busy (and the process up) for as long as it sends.
   let draining = false;

@@ -12,6 +12,7 @@ import { platformHandlers } from '../handlers/cheaa-c2c/index.ts';
 import type { PlatformContext } from '../handlers/cheaa-c2c/context.ts';
 import { callingPartner } from './calling-partner.ts';
 import { errorHandler, notFound } from './error-handler.ts';
+import { jsonBody } from './json-body.ts';
 import { rateLimit } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 
@@ -45,7 +46,7 @@ export function createApp(options: AppOptions): express.Express {
   app.set('etag', false);
   app.use(requestLog(options.log));
   if (options.docsDir) app.use('/docs', express.static(options.docsDir, { fallthrough: true, index: 'index.html' }));
-  app.use(express.json({ limit: options.bodyBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(jsonBody({ limit: options.bodyBytes }));
   for (const router of options.before ?? []) app.use(router);
   app.use(
     cheaaPlatformValidator({

@@ -28,6 +28,7 @@ export function classify(err: unknown): { retCode: RetCode; retInfo: string; une
   if (err instanceof StoreUnavailableError) return { retCode: RetCodes.Unavailable, retInfo: 'the store is unavailable; retry later', unexpected: false };
   const e = (err ?? {}) as HttpLikeError;
   if (e.type === 'entity.parse.failed') return { retCode: RetCodes.BadRequest, retInfo: `malformed JSON: ${e.message}`, unexpected: false };
+  if (e.type === 'entity.content.refused') return { retCode: RetCodes.BadRequest, retInfo: String(e.message), unexpected: false };
   if (e.type === 'entity.too.large') return { retCode: RetCodes.PayloadTooLarge, retInfo: 'request body too large', unexpected: false };
   if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
     return { retCode: RetCodes.UnsupportedMediaType, retInfo: `${e.message}; send UTF-8 JSON`, unexpected: false };
@@ -61,6 +62,8 @@ export function errorHandler(log: ErrorLogger): ErrorRequestHandler {
     // Never log bodies: they carry tokens.
     if (unexpected) log.error({ err, requestId, path: req.path }, 'request failed');
     if (res.headersSent) return;
+    // RFC 9110 section 15.5.6: a 405 names the methods the interface takes; clause 6.2 allows POST only.
+    if (retCode === RetCodes.MethodNotAllowed) res.set('Allow', 'POST');
     res.status(retCodeHttpStatus[retCode]).json({ RetCode: retCode, RetInfo: unexpected && requestId ? `${retInfo} (request id ${String(requestId)})` : retInfo });
   };
 }

@@ -25,6 +25,7 @@ function classify(err: unknown): { status: Status; msg: string; unexpected: bool
   if (err instanceof StoreUnavailableError) return { status: Statuses.Unavailable, msg: 'service unavailable; retry later', unexpected: false };
   const e = (err ?? {}) as HttpLikeError;
   if (e.type === 'entity.parse.failed') return { status: Statuses.MalformedPacket, msg: `malformed JSON: ${e.message}`, unexpected: false };
+  if (e.type === 'entity.content.refused') return { status: Statuses.MalformedPacket, msg: String(e.message), unexpected: false };
   if (e.type === 'entity.too.large') return { status: Statuses.PayloadTooLarge, msg: 'request body too large', unexpected: false };
   const first = e.errors?.[0];
   const detail = first ? `${first.path ?? ''} ${first.message ?? ''}`.trim() : (e.message ?? '');
@@ -49,6 +50,8 @@ function gbtErrors(log: ErrorLogger): ErrorRequestHandler {
     const { status, msg, unexpected } = classify(err);
     if (unexpected) log.error({ err, requestId: (req as { id?: unknown }).id, path: req.path }, 'GB/T 43960 request failed');
     if (res.headersSent) return;
+    // RFC 9110 section 15.5.6: a 405 names the methods the interface takes, POST only here.
+    if (status === Statuses.MethodNotAllowed) res.set('Allow', 'POST');
     res.status(statusHttpStatus[status]).json({ status, msg });
   };
 }
@@ -67,7 +70,7 @@ function bodyToken(service: GbtService): RequestHandler {
 }
 
 /**
- * Errors raised before the router ran (malformed JSON, oversized bodies in express.json) for
+ * Errors raised before the router ran (malformed or refused JSON, oversized bodies in jsonBody) for
  * GB/T paths, answered in the GB/T envelope; others go on to the CHEAA error handler.
  */
 export function gbt43960Errors(log: ErrorLogger): ErrorRequestHandler {
