@@ -4,51 +4,26 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { retCodeHttpStatus } from '../../generated/cheaa-c2c/platform.retcodes.ts';
 import { InteropError, RetCodes, type RetCode } from '../domain/errors.ts';
 import { StoreUnavailableError } from '../store/unavailable.ts';
+import { transportProblem, type TransportKind } from './transport-errors.ts';
 
-interface HttpLikeError {
-  status?: number;
-  type?: string;
-  message?: string;
-  errors?: { path?: string; message?: string }[];
-}
-
-/** Where the validator reported a failure, without the `request/` prefix it adds. */
-function firstProblem(err: HttpLikeError): string {
-  const first = err.errors?.[0];
-  if (!first) return err.message ?? 'invalid request';
-  const path = (first.path ?? '').replace(/^\/?(request\/)?/, '').replace(/^\//, '');
-  const message = first.message ?? err.message ?? 'is invalid';
-  return path && !message.startsWith(path) ? `${path}: ${message}` : message;
-}
+const retCodeOf: Record<TransportKind, RetCode> = {
+  malformed: RetCodes.BadRequest,
+  invalid: RetCodes.BadRequest,
+  unauthenticated: RetCodes.TokenMissing,
+  'not-found': RetCodes.InterfaceNotFound,
+  method: RetCodes.MethodNotAllowed,
+  'too-large': RetCodes.PayloadTooLarge,
+  'media-type': RetCodes.UnsupportedMediaType,
+};
 
 /** Maps a thrown value to the RetCode and RetInfo of the reply. */
 export function classify(err: unknown): { retCode: RetCode; retInfo: string; unexpected: boolean } {
   if (err instanceof InteropError) return { retCode: err.retCode, retInfo: err.message, unexpected: false };
   // Logged once per outage by the store, not once per request.
   if (err instanceof StoreUnavailableError) return { retCode: RetCodes.Unavailable, retInfo: 'the store is unavailable; retry later', unexpected: false };
-  const e = (err ?? {}) as HttpLikeError;
-  if (e.type === 'entity.parse.failed') return { retCode: RetCodes.BadRequest, retInfo: `malformed JSON: ${e.message}`, unexpected: false };
-  if (e.type === 'entity.content.refused') return { retCode: RetCodes.BadRequest, retInfo: String(e.message), unexpected: false };
-  if (e.type === 'entity.too.large') return { retCode: RetCodes.PayloadTooLarge, retInfo: 'request body too large', unexpected: false };
-  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
-    return { retCode: RetCodes.UnsupportedMediaType, retInfo: `${e.message}; send UTF-8 JSON`, unexpected: false };
-  }
-  switch (e.status) {
-    case 400:
-      return { retCode: RetCodes.BadRequest, retInfo: firstProblem(e), unexpected: false };
-    case 401:
-      return { retCode: RetCodes.TokenMissing, retInfo: firstProblem(e), unexpected: false };
-    case 404:
-      return { retCode: RetCodes.InterfaceNotFound, retInfo: 'no interface at this path', unexpected: false };
-    case 405:
-      return { retCode: RetCodes.MethodNotAllowed, retInfo: `${firstProblem(e)}; every interface is a POST`, unexpected: false };
-    case 413:
-      return { retCode: RetCodes.PayloadTooLarge, retInfo: 'request body too large', unexpected: false };
-    case 415:
-      return { retCode: RetCodes.UnsupportedMediaType, retInfo: `${firstProblem(e)}; send application/json`, unexpected: false };
-    default:
-      return { retCode: RetCodes.InternalError, retInfo: 'internal error', unexpected: true };
-  }
+  const problem = transportProblem(err);
+  if (problem) return { retCode: retCodeOf[problem.kind], retInfo: problem.detail, unexpected: false };
+  return { retCode: RetCodes.InternalError, retInfo: 'internal error', unexpected: true };
 }
 
 export interface ErrorLogger {

@@ -10,39 +10,27 @@ import type { Caller, GbtService } from '../domain/gbt43960/service.ts';
 import { StoreUnavailableError } from '../store/unavailable.ts';
 import { gbtHandlers } from '../handlers/gbt43960/index.ts';
 import type { ErrorLogger } from './error-handler.ts';
+import { transportProblem, type TransportKind } from './transport-errors.ts';
 
 const PREFIX = '/gbt43960/';
 
-interface HttpLikeError {
-  status?: number;
-  type?: string;
-  message?: string;
-  errors?: { path?: string; message?: string }[];
-}
+const statusOf: Record<TransportKind, Status> = {
+  malformed: Statuses.MalformedPacket,
+  invalid: Statuses.MalformedPacket,
+  // No GB/T 43960 interface has a security scheme: credentials travel in the packet.
+  unauthenticated: Statuses.MalformedPacket,
+  'not-found': Statuses.UnknownInterface,
+  method: Statuses.MethodNotAllowed,
+  'too-large': Statuses.PayloadTooLarge,
+  'media-type': Statuses.UnsupportedMediaType,
+};
 
 function classify(err: unknown): { status: Status; msg: string; unexpected: boolean } {
   if (err instanceof GbtError) return { status: err.status, msg: err.message, unexpected: false };
   if (err instanceof StoreUnavailableError) return { status: Statuses.Unavailable, msg: 'service unavailable; retry later', unexpected: false };
-  const e = (err ?? {}) as HttpLikeError;
-  if (e.type === 'entity.parse.failed') return { status: Statuses.MalformedPacket, msg: `malformed JSON: ${e.message}`, unexpected: false };
-  if (e.type === 'entity.content.refused') return { status: Statuses.MalformedPacket, msg: String(e.message), unexpected: false };
-  if (e.type === 'entity.too.large') return { status: Statuses.PayloadTooLarge, msg: 'request body too large', unexpected: false };
-  const first = e.errors?.[0];
-  const detail = first ? `${first.path ?? ''} ${first.message ?? ''}`.trim() : (e.message ?? '');
-  switch (e.status) {
-    case 400:
-      return { status: Statuses.MalformedPacket, msg: detail, unexpected: false };
-    case 404:
-      return { status: Statuses.UnknownInterface, msg: 'no interface at this path', unexpected: false };
-    case 405:
-      return { status: Statuses.MethodNotAllowed, msg: `${detail}; every interface is a POST`, unexpected: false };
-    case 413:
-      return { status: Statuses.PayloadTooLarge, msg: 'request body too large', unexpected: false };
-    case 415:
-      return { status: Statuses.UnsupportedMediaType, msg: `${detail}; send UTF-8 JSON`, unexpected: false };
-    default:
-      return { status: Statuses.InternalError, msg: 'internal error', unexpected: true };
-  }
+  const problem = transportProblem(err);
+  if (problem) return { status: statusOf[problem.kind], msg: problem.detail, unexpected: false };
+  return { status: Statuses.InternalError, msg: 'internal error', unexpected: true };
 }
 
 function gbtErrors(log: ErrorLogger): ErrorRequestHandler {
