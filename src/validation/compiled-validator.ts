@@ -71,7 +71,8 @@ export function compiledValidator(doc: CompiledDocument, options: CompiledValida
     }
     const { operation } = entry;
     if (req.method !== operation.method) {
-      return next(new ValidationError(405, [{ path: req.path, message: `${req.method} method not allowed` }], { Allow: operation.method }));
+      // The error renderers name the method in Allow (every interface is a POST).
+      return next(new ValidationError(405, [{ path: req.path, message: `${req.method} method not allowed` }]));
     }
     entry.secure(req, res, (err?: unknown) => {
       if (err !== undefined) return next(err);

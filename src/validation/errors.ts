@@ -11,15 +11,12 @@ export interface ValidationProblem {
 export class ValidationError extends Error {
   readonly status: number;
   readonly errors: ValidationProblem[];
-  /** Headers the reply must carry (Allow on a 405). */
-  readonly headers: Record<string, string> | undefined;
 
-  constructor(status: number, errors: ValidationProblem[], headers?: Record<string, string>) {
+  constructor(status: number, errors: ValidationProblem[]) {
     super(errors.map((e) => `${e.path} ${e.message}`).join('; '));
     this.name = 'ValidationError';
     this.status = status;
     this.errors = errors;
-    this.headers = headers;
   }
 }
 
