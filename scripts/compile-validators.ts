@@ -49,7 +49,7 @@ const escape = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/'
 const pointer = (...segments: string[]) => `#/${segments.map(escape).join('/')}`;
 
 /** The object at a local $ref (and the $refs it leads to), with the pointer where it lives. */
-function resolve<T extends { $ref?: string }>(spec: object, value: T, at: string): { value: T; at: string } {
+export function resolveRef<T extends { $ref?: string }>(spec: object, value: T, at: string): { value: T; at: string } {
   let current = value;
   let where = at;
   for (let hops = 0; current.$ref !== undefined; hops += 1) {
@@ -94,7 +94,7 @@ export function compileValidators(spec: { paths: Record<string, Record<string, u
       const properties: Record<string, object> = {};
       const required: string[] = [];
       for (const [i, declared] of (op.parameters ?? []).entries()) {
-        const { value: parameter, at: parameterAt } = resolve(spec, declared, `${at}/parameters/${i}`);
+        const { value: parameter, at: parameterAt } = resolveRef(spec, declared, `${at}/parameters/${i}`);
         if (parameter.in === 'query' || parameter.in === 'path' || parameter.in === 'cookie') {
           throw new Error(`${id}: ${parameter.in} parameter ${parameter.name}: only header parameters are supported by the compiled validators`);
         }
@@ -111,7 +111,7 @@ export function compileValidators(spec: { paths: Record<string, Record<string, u
 
       let body: OperationValidators['body'];
       if (op.requestBody !== undefined) {
-        const { value: requestBody, at: bodyAt } = resolve(spec, op.requestBody, `${at}/requestBody`);
+        const { value: requestBody, at: bodyAt } = resolveRef(spec, op.requestBody, `${at}/requestBody`);
         const mediaTypes = Object.keys(requestBody.content ?? {});
         if (mediaTypes.some((type) => type !== 'application/json')) throw new Error(`${id}: only application/json request bodies are supported`);
         const schemaAt = `${bodyAt}/content/application~1json/schema`;
@@ -119,7 +119,7 @@ export function compileValidators(spec: { paths: Record<string, Record<string, u
         body = { mediaTypes, required: requestBody.required === true, name };
         // As express-openapi-validator does for a body's top-level discriminator: the value of its
         // property picks the one schema to check, so a refusal speaks of that schema's fields.
-        const { value: schema } = resolve<{ $ref?: string; discriminator?: { propertyName: string; mapping?: Record<string, string> } }>(spec, { $ref: schemaAt }, schemaAt);
+        const { value: schema } = resolveRef<{ $ref?: string; discriminator?: { propertyName: string; mapping?: Record<string, string> } }>(spec, { $ref: schemaAt }, schemaAt);
         if (schema.discriminator !== undefined) {
           if (schema.discriminator.mapping === undefined) throw new Error(`${id}: a body discriminator needs a mapping`);
           const options = Object.fromEntries(Object.entries(schema.discriminator.mapping).map(([value, ref]) => [value, exported(`${id}__body_${value}`, `${DOCUMENT_ID}${ref}`)]));
@@ -129,7 +129,7 @@ export function compileValidators(spec: { paths: Record<string, Record<string, u
 
       const responses: Record<string, string | null> = {};
       for (const [status, declared] of Object.entries(op.responses)) {
-        const { value: response, at: responseAt } = resolve(spec, declared, `${at}/responses/${status}`);
+        const { value: response, at: responseAt } = resolveRef(spec, declared, `${at}/responses/${status}`);
         const content = response.content ?? {};
         if (Object.keys(content).length === 0) {
           responses[status] = null;

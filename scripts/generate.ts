@@ -8,7 +8,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { compileValidators } from './compile-validators.ts';
+import { compileValidators, resolveRef } from './compile-validators.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const redoclyBin = join(root, 'node_modules', '.bin', 'redocly');
@@ -94,14 +94,6 @@ function describeScheme(scheme: SecurityScheme): string {
   return `${scheme.type} credentials`;
 }
 
-function resolveParameter(spec: Spec, p: NonNullable<Operation['parameters']>[number]) {
-  if (!p.$ref) return p;
-  const name = p.$ref.replace('#/components/parameters/', '');
-  const resolved = spec.components?.parameters?.[name];
-  if (!resolved) throw new Error(`unresolved parameter ${p.$ref}`);
-  return resolved;
-}
-
 function bundle(): void {
   execFileSync(redoclyBin, ['bundle'], {
     cwd: root,
@@ -132,7 +124,7 @@ async function generate(api: ApiEntry): Promise<string[]> {
 
   const ops = operations(spec);
   const meta = ops.map((op) => {
-    const params = (op.parameters ?? []).map((p) => resolveParameter(spec, p));
+    const params = (op.parameters ?? []).map((p) => resolveRef(spec, p, op.operationId).value);
     const requiredWithoutMtls = params.filter((p) => p['x-required-without-mtls']).map((p) => p.name);
     const security = op.security ?? spec.security ?? [];
     const tokenRequired = security.length > 0 && security.every((req) => 'AccessToken' in req);

@@ -14,7 +14,8 @@ import { initialAttributes } from './domain/capabilities.ts';
 import { Devices } from './domain/devices.ts';
 import type { Database, OpenOptions } from './store/database.ts';
 import { openMigratedDatabase } from './store/migrate.ts';
-import { StoreUnavailableError } from './store/unavailable.ts';
+import { settledBy } from './settled-by.ts';
+import { warnUnlessUnavailable } from './store/unavailable.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 import { createStore } from './store/repositories.ts';
 import { createApp } from './http/app.ts';
@@ -62,10 +63,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
         ...(options.database ?? (config.database.url ? { url: config.database.url } : { dataDir: config.database.dataDir })),
       });
   const store = createStore(db);
-  // An outage of the store is logged by the store, once: not again at every step of the background work.
-  const warn = (err: unknown, message: string) => {
-    if (!(err instanceof StoreUnavailableError)) log.warn({ err }, message);
-  };
+  const warn = (err: unknown, message: string) => warnUnlessUnavailable(log, err, message);
   for (const d of config.devices) {
     await store.devices.seed({
       deviceId: d.deviceId,
@@ -165,16 +163,3 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
 }
 
 const AFTER_DEADLINE_MS = 500;
-
-/** Whether `promise` settled by `deadline` (epoch ms); it is not waited for beyond. */
-async function settledBy(promise: Promise<unknown>, deadline: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
-  });
-  try {
-    return await Promise.race([promise.then(() => true, () => true), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

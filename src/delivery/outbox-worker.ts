@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Partner } from '../domain/model.ts';
 import type { Database } from '../store/database.ts';
 import type { ClaimedReport, OutboxQueue } from '../store/outbox-queue.ts';
-import { StoreUnavailableError } from '../store/unavailable.ts';
+import { settledBy } from '../settled-by.ts';
+import { warnUnlessUnavailable } from '../store/unavailable.ts';
 import type { PartnerHttp } from './partner-http.ts';
 
 export interface OutboxWorkerOptions {
@@ -48,10 +49,7 @@ export function outboxWorker(options: OutboxWorkerOptions) {
   let held = 0;
   let renewal: NodeJS.Timeout | undefined;
 
-  /** An outage of the store is logged by the store, once: not again at every poll. */
-  function warn(error: unknown, message: string): void {
-    if (!(error instanceof StoreUnavailableError)) options.log.warn({ err: error }, message);
-  }
+  const warn = (error: unknown, message: string) => warnUnlessUnavailable(options.log, error, message);
 
   async function deliver(report: ClaimedReport): Promise<void> {
     const partner = partners.get(report.platId);
@@ -142,12 +140,7 @@ export function outboxWorker(options: OutboxWorkerOptions) {
     async stop(deadline = Number.POSITIVE_INFINITY): Promise<void> {
       running = false;
       wake?.();
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<void>((resolve) => {
-        if (Number.isFinite(deadline)) timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-      });
-      await Promise.race([loop, late]);
-      clearTimeout(timer);
+      await settledBy(loop, deadline);
       abandon.abort();
       await loop;
       clearInterval(renewal);

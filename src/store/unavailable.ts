@@ -13,3 +13,9 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** Logs a failure of background work, unless it is the store being out of reach: the store logs
+ * an outage once when it starts and once when it ends, not again at every poll. */
+export function warnUnlessUnavailable(log: { warn(obj: object, msg: string): void }, error: unknown, message: string): void {
+  if (!(error instanceof StoreUnavailableError)) log.warn({ err: error }, message);
+}

@@ -3,6 +3,7 @@
 // exact lookup of the URL path, then the operation's own checks. Nothing is compiled at start.
 import type { Request, RequestHandler, Response } from 'express';
 import { problemOf, ValidationError } from './errors.ts';
+import { operationLookup } from './routes.ts';
 import { security, type SecurityDescription, type SecurityHandlers } from './security.ts';
 
 /** A validator function as Ajv's standalone code exports it. */
@@ -56,19 +57,15 @@ export interface MatchedOperation {
 
 export function compiledValidator(doc: CompiledDocument, options: CompiledValidatorOptions): RequestHandler {
   const validateResponses = options.validateResponses ?? true;
-  const byUrl = new Map<string, { operation: CompiledOperation; secure: RequestHandler; matched: MatchedOperation }>();
-  for (const operation of doc.operations) {
-    const entry = { operation, secure: security(operation.security, doc, options.securityHandlers), matched: { schema: { operationId: operation.operationId } } };
-    for (const url of operation.urls) byUrl.set(url, entry);
-  }
+  const lookup = operationLookup(doc, options.ignoreUndocumented ?? false, (operation) => ({
+    operation,
+    secure: security(operation.security, doc, options.securityHandlers),
+    matched: { schema: { operationId: operation.operationId } } satisfies MatchedOperation,
+  }));
   return (req, res, next) => {
-    const query = req.originalUrl.indexOf('?');
-    const url = query === -1 ? req.originalUrl : req.originalUrl.slice(0, query);
-    const entry = byUrl.get(url);
-    if (entry === undefined) {
-      if (options.ignoreUndocumented || !doc.basePaths.some((base) => url === base || url.startsWith(`${base}/`))) return next();
-      return next(new ValidationError(404, [{ path: req.path, message: 'not found' }]));
-    }
+    const found = lookup(req);
+    if (found === undefined || found instanceof ValidationError) return next(found);
+    const { entry, hasQuery } = found;
     const { operation } = entry;
     if (req.method !== operation.method) {
       // The error renderers name the method in Allow (every interface is a POST).
@@ -78,7 +75,7 @@ export function compiledValidator(doc: CompiledDocument, options: CompiledValida
       if (err !== undefined) return next(err);
       (req as Request & { openapi?: MatchedOperation }).openapi = entry.matched;
       if (validateResponses) checkReplies(operation, res, next);
-      next(refusal(operation, req, query !== -1));
+      next(refusal(operation, req, hasQuery));
     });
   };
 }

@@ -6,6 +6,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 import type { CompiledDocument, CompiledValidatorOptions } from './compiled-validator.ts';
 import { ValidationError } from './errors.ts';
+import { operationLookup } from './routes.ts';
 import { security } from './security.ts';
 
 // The library calls url.parse on every request. On Node 24 each call from inside node_modules walks
@@ -47,21 +48,15 @@ export function eovValidator(spec: OpenAPIV3.DocumentV3_1, doc: CompiledDocument
     validateApiSpec: false,
     ignoreUndocumented: options.ignoreUndocumented ?? false,
   };
-  const byUrl = new Map<string, { method: string; secure: RequestHandler; validate: RequestHandler }>();
-  for (const operation of doc.operations) {
+  const lookup = operationLookup(doc, settings.ignoreUndocumented, (operation) => {
     const apiSpec = structuredClone(spec);
     apiSpec.paths = { [operation.path]: apiSpec.paths![operation.path]! };
-    const entry = { method: operation.method, secure: security(operation.security, doc, options.securityHandlers), validate: chain(OpenApiValidator.middleware({ apiSpec, ...settings })) };
-    for (const url of operation.urls) byUrl.set(url, entry);
-  }
+    return { method: operation.method, secure: security(operation.security, doc, options.securityHandlers), validate: chain(OpenApiValidator.middleware({ apiSpec, ...settings })) };
+  });
   return (req, res, next) => {
-    const query = req.originalUrl.indexOf('?');
-    const url = query === -1 ? req.originalUrl : req.originalUrl.slice(0, query);
-    const entry = byUrl.get(url);
-    if (!entry) {
-      if (settings.ignoreUndocumented || !doc.basePaths.some((base) => url === base || url.startsWith(`${base}/`))) return next();
-      return next(new ValidationError(404, [{ path: req.path, message: 'not found' }]));
-    }
+    const found = lookup(req);
+    if (found === undefined || found instanceof ValidationError) return next(found);
+    const { entry } = found;
     // Another method on a documented path: the library answers 405 before any security.
     if (req.method !== entry.method) return entry.validate(req, res, next);
     entry.secure(req, res, (err?: unknown) => (err === undefined ? entry.validate(req, res, next) : next(err)));

@@ -14,6 +14,11 @@ export interface SecurityDescription {
 }
 
 export function security(alternatives: string[][], doc: SecurityDescription, handlers: SecurityHandlers): RequestHandler {
+  // A scheme presented in a header fails without it, before its handler is asked.
+  const verdict = (scheme: string, req: Request) => {
+    const header = doc.headerKeys[scheme];
+    return header !== undefined && req.headers[header] === undefined ? false : handlers[scheme]!(req);
+  };
   const refusal = (req: Request, missing: string[]) => new ValidationError(401, [{ path: req.path, message: `${missing.join(' and ')} required` }]);
   // Asked again from the start when a handler answers with a promise, and to name what a refused
   // request lacks: handlers are checks, not actions, and the synchronous ones (all of this
@@ -22,35 +27,30 @@ export function security(alternatives: string[][], doc: SecurityDescription, han
     let missing: string[] | undefined;
     for (const alternative of alternatives) {
       const failed: string[] = [];
-      for (const scheme of alternative) {
-        const header = doc.headerKeys[scheme];
-        if ((header !== undefined && req.headers[header] === undefined) || (await handlers[scheme]!(req)) !== true) failed.push(doc.credentials[scheme]!);
-      }
+      for (const scheme of alternative) if ((await verdict(scheme, req)) !== true) failed.push(doc.credentials[scheme]!);
       if (failed.length === 0) return undefined;
       if (!missing || failed.length < missing.length) missing = failed;
     }
     return missing;
   };
+  const judgeLater = (req: Request, next: (err?: unknown) => void) => {
+    missingCredentials(req).then((missing) => next(missing === undefined ? undefined : refusal(req, missing)), next);
+  };
   return (req, _res, next) => {
     if (alternatives.length === 0) return next();
-    // The first alternative met lets the request in; each is given up at its first failed
-    // scheme. Only a refusal needs to know everything that was missing.
+    // The first alternative met lets the request in; each is given up at its first failed scheme.
     for (const alternative of alternatives) {
       let met = true;
       for (const scheme of alternative) {
-        const header = doc.headerKeys[scheme];
-        const verdict = header !== undefined && req.headers[header] === undefined ? false : handlers[scheme]!(req);
-        if (typeof verdict !== 'boolean') {
-          missingCredentials(req).then((late) => next(late === undefined ? undefined : refusal(req, late)), next);
-          return;
-        }
-        if (!verdict) {
+        const answer = verdict(scheme, req);
+        if (typeof answer !== 'boolean') return judgeLater(req, next);
+        if (!answer) {
           met = false;
           break;
         }
       }
       if (met) return next();
     }
-    missingCredentials(req).then((late) => next(late === undefined ? undefined : refusal(req, late)), next);
+    judgeLater(req, next);
   };
 }
