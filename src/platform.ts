@@ -20,8 +20,9 @@ import { outboxQueue } from './store/outbox-queue.ts';
 import { createStore } from './store/repositories.ts';
 import { createApp } from './http/app.ts';
 import { answerClientError } from './http/client-error.ts';
-import { partnerRole } from './partner-role.ts';
-import { gbt43960Errors, gbt43960Router } from './http/gbt43960-router.ts';
+import { cheaaPartnerRouter } from './http/cheaa-partner-router.ts';
+import { cheaaPlatformRouter } from './http/cheaa-platform-router.ts';
+import { gbt43960Router } from './http/gbt43960-router.ts';
 import { GbtService, hashSecret } from './domain/gbt43960/service.ts';
 import { gbtStore } from './store/gbt43960.ts';
 
@@ -89,16 +90,14 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const reportHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.deliveryTimeoutMs, tls: config.tls });
   const accounts = new Accounts({ store, verifier: userVerifier(verifyHttp), tokenTtlSeconds: config.tokens.accessTokenTtlSeconds });
   const devices = new Devices({ store, faults: config.simulation.faults });
+  const { bodyBytes, requestsPerSecondPerPartner } = config.limits;
   const app = createApp({
-    platId: config.platId,
-    partners: config.partners,
-    accounts,
-    devices,
     log,
-    bodyBytes: config.limits.bodyBytes,
-    requestsPerSecondPerPartner: config.limits.requestsPerSecondPerPartner,
-    before: [partnerRole({ db, log, localUsers: config.localUsers }), gbt43960Router({ service: new GbtService(gbt), log })],
-    errorHandlers: [gbt43960Errors(log)],
+    routers: [
+      cheaaPartnerRouter({ db, log, localUsers: config.localUsers, bodyBytes, requestsPerSecondPerPartner }),
+      gbt43960Router({ service: new GbtService(gbt), log, bodyBytes, requestsPerSecondPerCaller: requestsPerSecondPerPartner }),
+      cheaaPlatformRouter({ platId: config.platId, partners: config.partners, accounts, devices, log, bodyBytes, requestsPerSecondPerPartner }),
+    ],
     docsDir: options.docsDir ?? (existsSync('docs-site/dist') ? 'docs-site/dist' : undefined),
   });
   const server = config.tls

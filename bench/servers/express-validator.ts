@@ -4,7 +4,7 @@
 // the gap to the platform is the handlers, the store and the rest of the middleware.
 import express from 'express';
 import { cheaaPlatformValidator } from '../../generated/cheaa-c2c/platform.middleware.ts';
-import { platformSecurityHandlers } from '../../src/http/app.ts';
+import { platformSecurityHandlers } from '../../src/http/cheaa-platform-router.ts';
 import { errorHandler } from '../../src/http/error-handler.ts';
 import { announceReady } from '../lib/ipc.ts';
 import { fixedReply, statusPath } from '../lib/requests.ts';

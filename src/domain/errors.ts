@@ -1,19 +1,3 @@
-// Errors are values carrying a RetCode of the spec's registry (generated/cheaa-c2c/platform.retcodes.ts).
-import { RetCodes, type RetCode } from '../../generated/cheaa-c2c/platform.retcodes.ts';
-
-export { RetCodes, type RetCode };
-
-/** A refusal the standard's envelope can carry: the RetCode and the RetInfo to send. */
-export class InteropError extends Error {
-  readonly retCode: RetCode;
-
-  constructor(retCode: RetCode, retInfo: string) {
-    super(retInfo);
-    this.name = 'InteropError';
-    this.retCode = retCode;
-  }
-}
-
-export function refuse(retCode: RetCode, retInfo: string): never {
-  throw new InteropError(retCode, retInfo);
-}
+// The domain refuses with the wire contract's own value: a RetCode of the spec's registry and its
+// RetInfo (owned by the SDK, which speaks that contract; the domain adds no rule of its own here).
+export { InteropError, refuse, RetCodes, type RetCode } from '../sdk/interop-error.ts';

@@ -8,7 +8,7 @@ import { refuse, RetCodes } from '../domain/errors.ts';
 import type { Partner } from '../domain/model.ts';
 
 /** The names a client certificate answers to: its subject CN and its DNS subject alternative names. */
-function certificateNames(socket: TLSSocket): string[] {
+export function certificateNames(socket: TLSSocket): string[] {
   const cert = socket.getPeerCertificate();
   const names = cert.subject?.CN ? [String(cert.subject.CN)] : [];
   for (const entry of (cert.subjectaltname ?? '').split(', ')) if (entry.startsWith('DNS:')) names.push(entry.slice(4));

@@ -1,18 +1,28 @@
-// GB/T 43960 under /gbt43960/v1: its own validator, the body-token check of every operation that
-// carries x-body-token (NOTES I-14), and failures in its own envelope {status, msg}.
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { Router } from 'express';
-import { gbt43960Dispatcher, gbt43960Operations, type Gbt43960OperationId } from '../../generated/gbt43960/gbt43960.handlers.ts';
+// GB/T 43960 under /gbt43960/v1: the document's steps (document-router.ts), the caller being the
+// application named in the packet (userId and, where the operation has x-body-token, its token:
+// NOTES I-14), failures in the standard's own envelope {status, msg}.
+import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
+import { gbt43960Dispatcher, gbt43960OperationIdOf, gbt43960Operations } from '../../generated/gbt43960/gbt43960.handlers.ts';
 import { gbt43960Validator } from '../../generated/gbt43960/gbt43960.middleware.ts';
 import { statusHttpStatus } from '../../generated/gbt43960/gbt43960.statuses.ts';
 import { GbtError, Statuses, type Status } from '../domain/gbt43960/errors.ts';
 import type { Caller, GbtService } from '../domain/gbt43960/service.ts';
 import { StoreUnavailableError } from '../store/unavailable.ts';
 import { gbtHandlers } from '../handlers/gbt43960/index.ts';
+import { transportProblem, type TransportKind } from '../validation/transport-errors.ts';
+import { documentRouter } from './document-router.ts';
 import type { ErrorLogger } from './error-handler.ts';
-import { transportProblem, type TransportKind } from './transport-errors.ts';
+import { rateLimit } from './rate-limit.ts';
 
 const PREFIX = '/gbt43960/';
+
+export interface Gbt43960RouterOptions {
+  service: GbtService;
+  log: ErrorLogger;
+  bodyBytes: number;
+  requestsPerSecondPerCaller: number;
+  validateResponses?: boolean;
+}
 
 const statusOf: Record<TransportKind, Status> = {
   malformed: Statuses.MalformedPacket,
@@ -44,11 +54,10 @@ function gbtErrors(log: ErrorLogger): ErrorRequestHandler {
   };
 }
 
-const operationIdOf = (req: Request) => (req as Request & { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId as Gbt43960OperationId | undefined;
-
+/** The caller of an operation with x-body-token, authenticated by the token in its packet. */
 function bodyToken(service: GbtService): RequestHandler {
   return async (req, res, next) => {
-    const operationId = operationIdOf(req);
+    const operationId = gbt43960OperationIdOf(req);
     const field = operationId && gbt43960Operations[operationId].bodyToken;
     if (!field) return next();
     const body = req.body as { userId: string } & Record<string, unknown>;
@@ -57,26 +66,24 @@ function bodyToken(service: GbtService): RequestHandler {
   };
 }
 
-/**
- * Errors raised before the router ran (malformed or refused JSON, oversized bodies in jsonBody) for
- * GB/T paths, answered in the GB/T envelope; others go on to the CHEAA error handler.
- */
-export function gbt43960Errors(log: ErrorLogger): ErrorRequestHandler {
-  const handle = gbtErrors(log);
-  return (err, req, res, next) => (req.path.startsWith(PREFIX) ? handle(err, req, res, next) : next(err));
-}
+const unknownInterface: RequestHandler = (_req, res) => {
+  res.status(statusHttpStatus[Statuses.UnknownInterface]).json({ status: Statuses.UnknownInterface, msg: 'no interface at this path' });
+};
 
-export function gbt43960Router(options: { service: GbtService; log: ErrorLogger; validateResponses?: boolean }): Router {
-  const inner = Router();
-  inner.use(gbt43960Validator({ securityHandlers: {}, validateResponses: options.validateResponses ?? true }));
-  inner.use(bodyToken(options.service));
-  inner.use(gbt43960Dispatcher(gbtHandlers, (req) => ({ service: options.service, caller: req.res!.locals.gbtCaller as Caller | undefined })));
-  inner.use((_req, res) => {
-    res.status(statusHttpStatus[Statuses.UnknownInterface]).json({ status: Statuses.UnknownInterface, msg: 'no interface at this path' });
+export function gbt43960Router(options: Gbt43960RouterOptions): Router {
+  return documentRouter({
+    owns: (req) => req.path.startsWith(PREFIX),
+    bodyBytes: options.bodyBytes,
+    validate: gbt43960Validator({ securityHandlers: {}, validateResponses: options.validateResponses ?? true }),
+    identify: bodyToken(options.service),
+    rateLimit: rateLimit({
+      perSecond: options.requestsPerSecondPerCaller,
+      // Every operation's packet names its application's user (the validator has checked it).
+      callerOf: (req) => (req.body as { userId?: string } | undefined)?.userId,
+      refusal: (userId, perSecond) => new GbtError(Statuses.TooManyRequests, `more than ${perSecond} requests per second from ${userId}; retry after 1 s`),
+    }),
+    dispatch: gbt43960Dispatcher(gbtHandlers, (req) => ({ service: options.service, caller: req.res!.locals.gbtCaller as Caller | undefined })),
+    notFound: unknownInterface,
+    render: gbtErrors(options.log),
   });
-  inner.use(gbtErrors(options.log));
-  const outer = Router();
-  // Requests outside the prefix belong to the CHEAA documents.
-  outer.use((req, res, next) => (req.path.startsWith(PREFIX) ? inner(req, res, next) : next()));
-  return outer;
 }

@@ -21,4 +21,4 @@ export {
   type UDeviceIDParts,
 } from './udeviceid.ts';
 // The partner kit's callbacks refuse with these; the RetCode set is the spec's.
-export { InteropError, RetCodes, type RetCode } from '../domain/errors.ts';
+export { InteropError, RetCodes, type RetCode } from './interop-error.ts';

@@ -11,8 +11,8 @@ import {
 } from '../../generated/cheaa-c2c/partner.handlers.ts';
 import { cheaaPartnerDocument, cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
 import type { components } from '../../generated/cheaa-c2c/partner.types.ts';
-import { RetCodes, refuse } from '../domain/errors.ts';
-import { errorHandler, notFound, type ErrorLogger } from '../http/error-handler.ts';
+import { cheaaErrorHandler, cheaaNotFound, type ErrorLogger } from './error-replies.ts';
+import { RetCodes, refuse } from './interop-error.ts';
 import { memorySeenEvents, type SeenEvents } from './seen-events.ts';
 
 export type DataGatewayReport = components['schemas']['DataGatewayReport'];
@@ -59,7 +59,8 @@ export interface PartnerKitOptions {
   log?: ErrorLogger;
 }
 
-interface Caller {
+/** Who sent a request to the partner interfaces, as its headers say. */
+export interface PartnerCaller {
   platId: string | undefined;
   appId: string | undefined;
   eventId: string | undefined;
@@ -70,6 +71,11 @@ const VERIFIED = '身份验证成功';
 const REPORTED = '上报成功';
 
 const viaMutualTls = (req: Request) => (req.socket as TLSSocket).authorized === true;
+
+/** The partner document's security schemes: a B platform's client certificate under mutual TLS. */
+export const partnerSecurityHandlers = { PartnerCertificate: viaMutualTls };
+
+export const partnerCaller = (req: Request): PartnerCaller => ({ platId: req.get('PlatID'), appId: req.get('AppID'), eventId: req.get('EventID') });
 
 /** The path the validator serves: the base path of the spec's server URL (`/v1`). */
 const specBasePath = cheaaPartnerDocument.basePaths[0]!;
@@ -91,7 +97,7 @@ function atSpecPath(validator: RequestHandler): RequestHandler {
 }
 
 /** Over plain HTTP the caller names itself in the headers the spec marks x-required-without-mtls (clause 7.1). */
-const requiredWithoutMtls: RequestHandler = (req, _res, next) => {
+export const requiredWithoutMtls: RequestHandler = (req, _res, next) => {
   const operationId = cheaaPartnerOperationIdOf(req);
   if (operationId === undefined || viaMutualTls(req)) return next();
   const missing = cheaaPartnerOperations[operationId].requiredWithoutMtls.filter((name) => req.get(name) === undefined);
@@ -103,11 +109,13 @@ const requiredWithoutMtls: RequestHandler = (req, _res, next) => {
 
 const stderrLog: ErrorLogger = { error: (obj, msg) => console.error(msg, obj) };
 
-/** An Express router serving the partner interfaces under `basePath`; mount it with `app.use(kit)`. */
-export function createPartnerKit(options: PartnerKitOptions): Router {
+/**
+ * The partner interfaces' handlers, for a host that assembles its own router around the generated
+ * validator and dispatcher (the reference platform does); `createPartnerKit` is the whole router.
+ */
+export function partnerHandlers(options: Pick<PartnerKitOptions, 'verifyUser' | 'onReport' | 'seen'>): CheaaPartnerHandlers<PartnerCaller> {
   const seen = options.seen ?? memorySeenEvents();
-
-  const handlers: CheaaPartnerHandlers<Caller> = {
+  return {
     user_verify: async ({ body, ctx }) => {
       // The validator holds User to one element with a loginID (UserVerifyRequest); the generated
       // type does not carry that `required`, which sits beside a $ref.
@@ -134,14 +142,17 @@ export function createPartnerKit(options: PartnerKitOptions): Router {
       return { status: 200, body: { RetCode: RetCodes.Ok, RetInfo: REPORTED } };
     },
   };
+}
 
+/** An Express router serving the partner interfaces under `basePath`; mount it with `app.use(kit)`. */
+export function createPartnerKit(options: PartnerKitOptions): Router {
   const api = Router();
   api.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
-  api.use(atSpecPath(cheaaPartnerValidator({ securityHandlers: { PartnerCertificate: viaMutualTls } })));
+  api.use(atSpecPath(cheaaPartnerValidator({ securityHandlers: partnerSecurityHandlers })));
   api.use(requiredWithoutMtls);
-  api.use(cheaaPartnerDispatcher(handlers, (req) => ({ platId: req.get('PlatID'), appId: req.get('AppID'), eventId: req.get('EventID') })));
-  api.use(notFound);
-  api.use(errorHandler(options.log ?? stderrLog));
+  api.use(cheaaPartnerDispatcher(partnerHandlers(options), partnerCaller));
+  api.use(cheaaNotFound);
+  api.use(cheaaErrorHandler(options.log ?? stderrLog));
 
   const kit = Router();
   kit.use(options.basePath ?? specBasePath, api);

@@ -38,7 +38,7 @@ describe('7.1.4 user verify (the platform as partner)', () => {
   });
 
   // RetCode 4011 names AccessTokens (6.6.1.2); an AuthToken refused is a refused user (4032), as
-  // src/partner-role.ts decides (commit d6c924a).
+  // src/http/cheaa-partner-router.ts decides (commit d6c924a).
   it('7.1.4 an AuthToken that is not the user\'s → RetCode 4032', async () => {
     const p = platform();
     const body = standardRequest();
