@@ -111,17 +111,42 @@ function refusal(operation: CompiledOperation, req: Request, hasQuery: boolean):
   return undefined;
 }
 
-/** Checks every JSON reply below 500 against the documented response of its status; a reply
- * that breaks the contract is not sent, and becomes an internal error instead. */
+/** What a request's reply must match, and where a reply that breaks the contract goes instead. */
+interface ReplyCheck {
+  operation: CompiledOperation;
+  next: (err?: unknown) => void;
+}
+
+const REPLY_CHECK = Symbol('cloud-interop reply check');
+const hooked = new WeakSet<object>();
+
+/**
+ * Checks every JSON reply below 500 against the documented response of its status; a reply that
+ * breaks the contract is not sent, and becomes an internal error instead. `res.json` is hooked once
+ * on the response prototype (each Express app has its own) rather than replaced on every response:
+ * a closure and an own property per response cost more than the check itself (the bench measured
+ * 0.66× bare Express against 0.9× this way). The request's operation waits in `res.locals`.
+ */
 function checkReplies(operation: CompiledOperation, res: Response, next: (err?: unknown) => void): void {
-  const json = res.json;
-  res.json = function (this: Response, body: unknown) {
-    res.json = json;
-    if (res.headersSent || res.statusCode >= 500) return json.call(this, body);
-    const problem = replyProblem(operation, res.statusCode, body);
+  const prototype = Object.getPrototypeOf(res) as Response;
+  if (!hooked.has(prototype)) hookJson(prototype);
+  (res.locals as Record<symbol, ReplyCheck | undefined>)[REPLY_CHECK] = { operation, next };
+}
+
+function hookJson(prototype: Response): void {
+  hooked.add(prototype);
+  const json = prototype.json;
+  prototype.json = function (this: Response, body: unknown) {
+    const locals = this.locals as Record<symbol, ReplyCheck | undefined> | undefined;
+    const check = locals?.[REPLY_CHECK];
+    if (check === undefined) return json.call(this, body);
+    // The first reply is the one checked: the error reply of a broken one goes out as it is.
+    locals![REPLY_CHECK] = undefined;
+    if (this.headersSent || this.statusCode >= 500) return json.call(this, body);
+    const problem = replyProblem(check.operation, this.statusCode, body);
     if (problem === undefined) return json.call(this, body);
-    next(new ValidationError(500, problem.map((p) => ({ ...p, path: `/response${p.path}` }))));
-    return res;
+    check.next(new ValidationError(500, problem.map((p) => ({ ...p, path: `/response${p.path}` }))));
+    return this;
   } as Response['json'];
 }
 
