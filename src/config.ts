@@ -13,7 +13,7 @@ export interface PlatformConfig {
   platId: string;
   listen: { host: string; port: number };
   tls?: { cert: string; key: string; ca: string };
-  database: { url?: string; dataDir: string; statementTimeoutMs: number; connectTimeoutMs: number };
+  database: { url?: string; dataDir: string; statementTimeoutMs: number; connectTimeoutMs: number; readCacheEntries: number };
   shutdown: { graceMs: number };
   tokens: { accessTokenTtlSeconds: number };
   limits: { bodyBytes: number; requestsPerSecondPerPartner: number; verifyTimeoutMs: number; deliveryTimeoutMs: number };

@@ -18,6 +18,7 @@ import { settledBy } from './settled-by.ts';
 import { warnUnlessUnavailable } from './store/unavailable.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 import { createStore } from './store/repositories.ts';
+import { ReadCache } from './store/read-cache.ts';
 import { createApp } from './http/app.ts';
 import { answerClientError } from './http/client-error.ts';
 import { cheaaPartnerRouter } from './http/cheaa-partner-router.ts';
@@ -63,7 +64,8 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
             : log.error({ err: change.error }, 'the store is unavailable: answering 503 until it is back'),
         ...(options.database ?? (config.database.url ? { url: config.database.url } : { dataDir: config.database.dataDir })),
       });
-  const store = createStore(db);
+  const readCache = config.database.readCacheEntries > 0 ? await ReadCache.open(db, { maxEntries: config.database.readCacheEntries }) : undefined;
+  const store = createStore(db, readCache);
   const warn = (err: unknown, message: string) => warnUnlessUnavailable(log, err, message);
   for (const d of config.devices) {
     await store.devices.seed({
@@ -143,7 +145,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     // Past the deadline only the store's own time limits keep these waiting, and not beyond a moment.
     const lastly = Math.max(Date.now(), deadline) + AFTER_DEADLINE_MS;
     await settledBy(Promise.all([workerStopped, ticking]), lastly);
-    await Promise.all([verifyHttp.close(), reportHttp.close()]);
+    await Promise.all([verifyHttp.close(), reportHttp.close(), settledBy(readCache?.close(), lastly)]);
     if (!(options.database && isDatabase(options.database))) await settledBy(db.close(), lastly);
   }
   return {

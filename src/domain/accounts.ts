@@ -101,14 +101,16 @@ export class Accounts {
   /** 7.1.2: the token stops working. */
   async logout(partner: Partner, accessToken: string | undefined): Promise<void> {
     await this.authenticate(partner, accessToken);
-    await this.#store.tokens.delete(hashToken(accessToken!));
+    // In a transaction: it returns once this process's read cache has dropped the token (other
+    // instances drop it as the store's announcement reaches them).
+    await this.#store.transaction((repos) => repos.tokens.delete(hashToken(accessToken!)));
   }
 
   /** 7.1.3: the account, its tokens and its bindings are removed. */
   async unregister(partner: Partner, accessToken: string | undefined, user: { loginID: string }): Promise<void> {
     const owner = await this.authenticate(partner, accessToken);
     if (owner.loginId !== user.loginID) refuse(RetCodes.TokenInvalid, `AccessToken does not belong to loginID ${user.loginID}`);
-    await this.#store.users.delete(owner.userId);
+    await this.#store.transaction((repos) => repos.users.delete(owner.userId));
   }
 }
 

@@ -152,6 +152,7 @@ export interface Repositories {
 }
 
 export interface Store extends Repositories {
-  /** Runs `fn` in one transaction; the repositories it gets act inside it. */
+  /** Runs `fn` in one transaction; the repositories it gets act inside it. A change that the
+   * next read must see goes through here: it returns once a read cache, if any, has heard of it. */
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }

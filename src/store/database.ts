@@ -47,9 +47,10 @@ export interface Database extends Queryable {
    * LISTEN on `channel` (a lower-case SQL identifier); `onNotify` gets each payload sent by
    * NOTIFY/pg_notify after its transaction commits. Returns the function that stops listening.
    * Treat a notification as a hint to look: on PostgreSQL those sent while the listening
-   * connection is being re-established are lost.
+   * connection is being re-established are lost; `onSubscription` hears when it is lost (false)
+   * and listening again (true), for a listener that must know what it may have missed.
    */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void, onSubscription?: (listening: boolean) => void): Promise<() => Promise<void>>;
   readonly engine: 'pglite' | 'postgres';
   /** Idempotent. On PGlite it also releases the data-dir lock. */
   close(): Promise<void>;

@@ -70,6 +70,7 @@ class PGliteAdapter implements PGliteDatabase {
     return this.#pglite.transaction((tx) => inTransactionScope(this, () => fn(queryable(tx))));
   }
 
+  // In process, the subscription is never lost: onSubscription is never called.
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     assertChannelName(channel);
     assertOutsideTransaction(this, 'listen');

@@ -5,8 +5,13 @@ import pg from 'pg';
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 10_000;
 
+interface Subscriber {
+  onNotify(payload: string): void;
+  onSubscription?: ((listening: boolean) => void) | undefined;
+}
+
 interface Channel {
-  readonly callbacks: Set<(payload: string) => void>;
+  readonly subscribers: Set<Subscriber>;
   /** Settles once LISTEN has run for this channel. */
   readonly ready: Promise<void>;
 }
@@ -27,12 +32,12 @@ export class PostgresListener {
   }
 
   /** `channel` must already be a valid lower-case identifier. */
-  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  async listen(channel: string, onNotify: (payload: string) => void, onSubscription?: (listening: boolean) => void): Promise<() => Promise<void>> {
     if (this.#closed) throw new Error('The database is closed');
     let entry = this.#channels.get(channel);
     if (entry === undefined) {
       const created: Channel = {
-        callbacks: new Set(),
+        subscribers: new Set(),
         ready: this.#connected()
           .then((client) => client.query(`LISTEN ${channel}`))
           .then(() => undefined),
@@ -44,11 +49,12 @@ export class PostgresListener {
       entry = created;
     }
     await entry.ready;
-    const { callbacks } = entry;
-    callbacks.add(onNotify);
+    const { subscribers } = entry;
+    const subscriber: Subscriber = { onNotify, onSubscription };
+    subscribers.add(subscriber);
     return async () => {
-      if (!callbacks.delete(onNotify) || callbacks.size > 0) return;
-      if (this.#channels.get(channel)?.callbacks !== callbacks) return;
+      if (!subscribers.delete(subscriber) || subscribers.size > 0) return;
+      if (this.#channels.get(channel)?.subscribers !== subscribers) return;
       this.#channels.delete(channel);
       await this.#client?.query(`UNLISTEN ${channel}`);
     };
@@ -79,26 +85,33 @@ export class PostgresListener {
       await client.connect();
       // Channels whose first LISTEN is still on its way are listened to twice, which is harmless.
       for (const channel of this.#channels.keys()) await client.query(`LISTEN ${channel}`);
+      if (this.#closed) throw new Error('The database is closed');
     } catch (error) {
       client.removeAllListeners('end');
       await client.end().catch(() => undefined);
       throw error;
     }
-    if (this.#closed) {
-      await client.end();
-      throw new Error('The database is closed');
-    }
     this.#client = client;
+    this.#tell(true);
     return client;
   }
 
   #deliver(channel: string, payload: string): void {
-    for (const onNotify of this.#channels.get(channel)?.callbacks ?? []) {
-      try {
-        onNotify(payload);
-      } catch (error) {
-        this.#onBackgroundError(error as Error);
-      }
+    for (const { onNotify } of this.#channels.get(channel)?.subscribers ?? []) this.#call(() => onNotify(payload));
+  }
+
+  /** Subscribers hear that notifications may have been missed (false), or arrive again (true). */
+  #tell(listening: boolean): void {
+    for (const { subscribers } of this.#channels.values()) {
+      for (const { onSubscription } of subscribers) if (onSubscription) this.#call(() => onSubscription(listening));
+    }
+  }
+
+  #call(callback: () => void): void {
+    try {
+      callback();
+    } catch (error) {
+      this.#onBackgroundError(error as Error);
     }
   }
 
@@ -107,6 +120,7 @@ export class PostgresListener {
     this.#client = undefined;
     client.end().catch(() => undefined);
     if (this.#closed) return;
+    this.#tell(false);
     this.#onBackgroundError(new Error('The LISTEN connection to PostgreSQL was lost; reconnecting', { cause: error }));
     if (this.#channels.size > 0) this.#reconnectLater();
   }

@@ -124,10 +124,10 @@ class PostgresAdapter implements Database {
     }
   }
 
-  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  async listen(channel: string, onNotify: (payload: string) => void, onSubscription?: (listening: boolean) => void): Promise<() => Promise<void>> {
     assertChannelName(channel);
     assertOutsideTransaction(this, 'listen');
-    return this.#listener.listen(channel, onNotify);
+    return this.#listener.listen(channel, onNotify, onSubscription);
   }
 
   close(): Promise<void> {

@@ -1,6 +1,7 @@
 // The domain's repositories (src/domain/model.ts) in SQL that PGlite and PostgreSQL 15 both run.
 import type { DeviceFilter, DeviceInfoFields, DeviceRecord, NamedDevice, NamedRecords, RequestNames, Repositories, Store, TokenRecord, UserRecord } from '../domain/model.ts';
 import type { Database, Queryable } from './database.ts';
+import { READ_CACHE_CHANNEL, type ReadCache } from './read-cache.ts';
 
 interface UserRow {
   user_id: string;
@@ -302,6 +303,40 @@ export function repositories(db: Queryable): Repositories {
   };
 }
 
-export function createStore(db: Database): Store {
-  return { ...repositories(db), transaction: (fn) => db.transaction((tx) => fn(repositories(tx))) };
+/**
+ * The store over `db`. With a read cache, the hot reads (requests.find, tokens.findWithUser,
+ * users.find) are served from it, and a transaction that changed a row it may hold returns only
+ * once its own announcements reached the cache: the caller's next read sees the change.
+ */
+export function createStore(db: Database, cache?: ReadCache): Store {
+  const top = repositories(db);
+  if (cache === undefined) return { ...top, transaction: (fn) => db.transaction((tx) => fn(repositories(tx))) };
+  return {
+    ...top,
+    requests: { ...top.requests, find: (names) => cache.find(names, top.requests.find) },
+    users: { ...top.users, find: (userId) => cache.findUser(userId, top.users.find) },
+    tokens: { ...top.tokens, findWithUser: (tokenHash) => cache.findToken(tokenHash, top.tokens.findWithUser) },
+    transaction: (fn) => coherentTransaction(db, cache, fn),
+  };
+}
+
+// Announced last, and only when the transaction changed a row the cache may hold (the triggers set
+// the flag): the writer then waits for it.
+const ANNOUNCE_COMMIT = `SELECT pg_notify('${READ_CACHE_CHANNEL}', $1) FROM (SELECT) AS once
+  WHERE current_setting('cloud_interop.read_cache', true) = 'changed'`;
+
+async function coherentTransaction<T>(db: Database, cache: ReadCache, fn: (repos: Repositories) => Promise<T>): Promise<T> {
+  const sync = cache.expectSync();
+  try {
+    const result = await db.transaction(async (tx) => {
+      const value = await fn(repositories(tx));
+      if (sync && (await tx.query(ANNOUNCE_COMMIT, [sync.payload], { name: 'readCache.announceCommit' })).rowCount === 0) sync.cancel();
+      return value;
+    });
+    await sync?.arrived;
+    return result;
+  } catch (error) {
+    sync?.cancel();
+    throw error;
+  }
 }
