@@ -125,4 +125,39 @@ describe('two platform instances on one PostgreSQL', { skip: postgres.skip }, ()
     assert.equal(attrs.indoorTemperature, '29', 'one step, not two');
     assert.equal(attrs.targetTemperature, '25', 'the command is kept: the step started from its state');
   });
+
+  // Each instance reads 7.2.6 and checks tokens from its read cache (src/store/read-cache.ts): a
+  // change made through the other is seen as soon as the store's announcement arrives.
+  const BOUND_MS = 1_000;
+
+  it(`a token logged out on one instance is refused on the other, and a state changed on one is read on the other, within ${BOUND_MS} ms`, async (t) => {
+    const { url } = await withPostgresSchema(t);
+    const partners = [await startTestPartner(t, PARTNER), await startTestPartner(t, OTHER_PARTNER)] as const;
+    const one = await startTestPlatform(t, { database: { url }, partners: [...partners] });
+    const two = await startTestPlatform(t, { database: { url }, partners: [...partners] });
+    const alice = await one.login();
+    const conditioner = await one.addDevice(DeviceTypes.airConditioner);
+    await one.bind(alice, conditioner);
+    const status = async (p: TestPlatform) => {
+      const { data, error, response } = await p.client(alice.partner, { AccessToken: alice.accessToken }).devices_deviceStatus({
+        body: { UserID: alice.userId, Device: [{ DeviceInfo: { deviceID: conditioner } }] },
+      });
+      return { status: response.status, retCode: (data ?? error)?.RetCode, attrs: data?.Device[0]?.DeviceAttr as Record<string, string> | undefined };
+    };
+    // Both instances hold the token, the user and the device.
+    for (const p of [one, two]) assert.equal((await status(p)).attrs?.onOffStatus, 'False');
+
+    await operate(one, alice, conditioner, { onOffStatus: 'True' });
+    assert.equal((await status(one)).attrs?.onOffStatus, 'True', 'the writing instance reads its change at once');
+    let started = performance.now();
+    await eventually('the change read on the other instance', async () => (await status(two)).attrs?.onOffStatus === 'True', BOUND_MS);
+    t.diagnostic(`state read on the other instance after ${(performance.now() - started).toFixed(1)} ms`);
+
+    const { response } = await one.client(alice.partner, { AccessToken: alice.accessToken }).user_logout({ body: {} });
+    assert.equal(response.status, 200);
+    assert.equal((await status(one)).retCode, '4011', 'refused at once where it was logged out');
+    started = performance.now();
+    await eventually('the token refused on the other instance', async () => (await status(two)).retCode === '4011', BOUND_MS);
+    t.diagnostic(`token refused on the other instance after ${(performance.now() - started).toFixed(1)} ms`);
+  });
 });
