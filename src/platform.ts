@@ -51,7 +51,9 @@ export interface RunningPlatform {
 const isDatabase = (d: OpenOptions | Database): d is Database => typeof (d as Database).query === 'function';
 
 export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<RunningPlatform> {
-  const log = options.log ?? pino({ name: 'cloud-interop', level: process.env.LOG_LEVEL ?? 'info' });
+  // Written asynchronously: a synchronous write per request line took a sixth of the busy time of
+  // 7.2.6 under load (bench profile). pino flushes what is pending when the process exits.
+  const log = options.log ?? pino({ name: 'cloud-interop', level: process.env.LOG_LEVEL ?? 'info' }, pino.destination({ sync: false }));
   const db = options.database && isDatabase(options.database)
     ? options.database
     : await openMigratedDatabase({
