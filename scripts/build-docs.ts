@@ -1,9 +1,12 @@
 // `npm run docs`: lints every document of redocly.yaml (a broken $ref or a missing example stops
-// the build there), then builds the documentation site into docs-site/dist/.
+// the build there), then builds the documentation site into docs-site/dist/, and records the
+// digest of its sources there (npm start rebuilds only when they changed).
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite } from './docs/build.ts';
+import { digestFile, sourcesDigest } from './docs/sources.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'docs-site/dist');
@@ -16,7 +19,9 @@ if (lint.status !== 0) {
 
 const started = performance.now();
 try {
+  const digest = sourcesDigest(root);
   const { apis, pages } = await buildSite(root, outDir);
+  writeFileSync(digestFile(root), `${digest}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`docs: ${pages.length} pages (${apis.length} API references) in docs-site/dist/ in ${seconds} s`);
 } catch (error) {

@@ -102,7 +102,8 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       gbt43960Router({ service: new GbtService(gbt), log, bodyBytes, requestsPerSecondPerCaller: requestsPerSecondPerPartner }),
       cheaaPlatformRouter({ platId: config.platId, partners: config.partners, accounts, devices, log, bodyBytes, requestsPerSecondPerPartner }),
     ],
-    docsDir: options.docsDir ?? (existsSync('docs-site/dist') ? 'docs-site/dist' : undefined),
+    // In a checkout, the site `npm start` builds (maybe still building: until then /docs/ is a 404).
+    docsDir: options.docsDir ?? (existsSync('docs-site') ? 'docs-site/dist' : undefined),
   });
   const server = config.tls
     ? createHttpsServer({ ...config.tls, requestCert: true, rejectUnauthorized: true }, app)
