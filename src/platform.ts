@@ -13,13 +13,14 @@ import { Accounts } from './domain/accounts.ts';
 import { initialAttributes } from './domain/capabilities.ts';
 import { Devices } from './domain/devices.ts';
 import type { Database, OpenOptions } from './store/database.ts';
-import { openMigratedDatabase } from './store/migrate.ts';
+import { openMigratedDatabase, pendingMigrations } from './store/migrate.ts';
 import { settledBy } from './settled-by.ts';
 import { warnUnlessUnavailable } from './store/unavailable.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 import { createStore } from './store/repositories.ts';
 import { ReadCache } from './store/read-cache.ts';
 import { createApp } from './http/app.ts';
+import { healthRouter } from './http/health.ts';
 import { answerClientError } from './http/client-error.ts';
 import { cheaaPartnerRouter } from './http/cheaa-partner-router.ts';
 import { cheaaPlatformRouter } from './http/cheaa-platform-router.ts';
@@ -104,6 +105,16 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     ],
     // In a checkout, the site `npm start` builds (maybe still building: until then /docs/ is a 404).
     docsDir: options.docsDir ?? (existsSync('docs-site') ? 'docs-site/dist' : undefined),
+    health: healthRouter([
+      {
+        name: 'store',
+        problem: async () => {
+          const pending = await pendingMigrations(db);
+          return pending.length === 0 ? undefined : `migrations not applied: ${pending.join(', ')}`;
+        },
+      },
+      { name: 'listen', problem: () => (readCache === undefined || readCache.listening ? undefined : 'the LISTEN connection to the store is down; reconnecting') },
+    ]),
   });
   const server = config.tls
     ? createHttpsServer({ ...config.tls, requestCert: true, rejectUnauthorized: true }, app)

@@ -12,12 +12,15 @@ export interface AppOptions {
   routers: Router[];
   /** Directory of the built docs site, served at /docs. */
   docsDir?: string;
+  /** The operational endpoints (health.ts), served before everything else. */
+  health?: Router;
 }
 
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (options.health) app.use(options.health);
   app.use(requestLog(options.log));
   if (options.docsDir) app.use('/docs', express.static(options.docsDir, { fallthrough: true, index: 'index.html' }));
   for (const router of options.routers) app.use(router);

@@ -72,6 +72,15 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   return { applied };
 }
 
+/** The migrations of `directory` the database has not recorded (readiness: another instance may
+ * run an older schema, or the store may be out of reach, which throws). */
+export async function pendingMigrations(db: Queryable, options: MigrateOptions = {}): Promise<string[]> {
+  const migrations = await readMigrations(options.directory);
+  const recorded = await db.query<{ version: string }>('select version from schema_migrations');
+  const done = new Set(recorded.rows.map((row) => row.version));
+  return migrations.map((m) => m.version).filter((version) => !done.has(version));
+}
+
 /** openDatabase, then migrate; the database is closed again if migrating fails. */
 export async function openMigratedDatabase(options: OpenOptions, migrateOptions: MigrateOptions = {}): Promise<Database> {
   const db = await openDatabase(options);
