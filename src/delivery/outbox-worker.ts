@@ -78,6 +78,12 @@ export function outboxWorker(options: OutboxWorkerOptions) {
   const pumpAll = () => {
     for (const lane of lanes) lane.pump();
   };
+  /** A notification names the partners owed new reports; one that names none may concern any. */
+  const pumpNamed = (payload: string) => {
+    if (payload === '') return pumpAll();
+    const named = new Set(payload.split(','));
+    for (const lane of lanes) if (named.has(lane.platId)) lane.pump();
+  };
 
   function renewLeases(): void {
     const ids = lanes.flatMap((lane) => [...lane.held]);
@@ -91,7 +97,7 @@ export function outboxWorker(options: OutboxWorkerOptions) {
     id,
     async start(): Promise<void> {
       await options.queue.releaseOrphans();
-      unlisten = await options.db.listen('outbox', pumpAll);
+      unlisten = await options.db.listen('outbox', pumpNamed);
       renewal = setInterval(renewLeases, leaseMs / 3);
       renewal.unref();
       poll = setInterval(pumpAll, pollMs);

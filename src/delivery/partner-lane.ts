@@ -67,13 +67,16 @@ export function partnerLane(o: PartnerLaneOptions) {
     }
     const free = freeSlots();
     if (free <= 0) return;
-    const probe = outage !== undefined;
     claiming = o.queue
-      .claim(o.worker, { platId: o.platId, limit: free, leaseMs: o.leaseMs, probe })
+      .claim(o.worker, { platId: o.platId, limit: free, leaseMs: o.leaseMs, probe: outage !== undefined })
       .then((reports) => {
         // Claimed after stop(): they stay unsent, and stop() releases them.
         if (!running) return;
-        for (const report of reports) start(report, probe);
+        // An outage may have begun while claiming: then only what a probe may take goes out.
+        const room = Math.max(0, freeSlots());
+        for (const report of reports.slice(0, room)) start(report, outage !== undefined);
+        const unused = reports.slice(room).map((report) => report.id);
+        if (unused.length > 0) o.queue.unclaim(unused, o.worker).catch((error: unknown) => o.warn(error, `giving up claims for ${o.platId} failed; they lapse with their lease`));
         // A full claim may have left more behind.
         if (reports.length === free) claimAgain = true;
       })

@@ -110,6 +110,10 @@ export function outboxQueue(db: Database) {
       const { rowCount } = await db.query('UPDATE outbox SET next_attempt_at = now() WHERE plat_id = $1 AND delivered_at IS NULL AND next_attempt_at > now()', [platId]);
       return rowCount;
     },
+    /** Gives claims up that the worker will not use: the reports are due again at once, for any worker. */
+    async unclaim(ids: string[], worker: string): Promise<void> {
+      await db.query('UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ANY ($1::bigint[]) AND claimed_by = $2 AND delivered_at IS NULL', [ids, worker]);
+    },
     /** Gives the worker's claims up (shutdown): the reports are due again at once, for any worker. */
     async release(worker: string): Promise<void> {
       await db.query('UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND delivered_at IS NULL', [worker]);
