@@ -33,7 +33,7 @@ export interface OutboxWorkerOptions {
 }
 
 export const DEFAULT_LEASE_MS = 1_500;
-export const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_CONCURRENCY = 16;
 
 export function outboxWorker(options: OutboxWorkerOptions) {
   const id = `worker-${randomUUID()}`;
