@@ -17,6 +17,7 @@ export interface PlatformConfig {
   shutdown: { graceMs: number };
   tokens: { accessTokenTtlSeconds: number };
   limits: { bodyBytes: number; requestsPerSecondPerPartner: number; verifyTimeoutMs: number; deliveryTimeoutMs: number };
+  delivery: { concurrencyPerPartner: number; retentionHours: number };
   simulation: { tickMs: number; faults: Record<string, string> };
   partners: Partner[];
   localUsers: { loginId: string; authToken: string }[];
@@ -37,7 +38,7 @@ const validate = ajv.compile(schema);
 /** Validates a parsed configuration; TLS paths are read relative to `baseDir`. */
 export function configFrom(raw: unknown, source: string, baseDir: string, env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const value = structuredClone(raw ?? {}) as Record<string, unknown>;
-  for (const key of ['listen', 'database', 'shutdown', 'tokens', 'limits', 'simulation']) value[key] ??= {};
+  for (const key of ['listen', 'database', 'shutdown', 'tokens', 'limits', 'delivery', 'simulation']) value[key] ??= {};
   value.localUsers ??= [];
   value.gbt43960 ??= {};
   value.devices ??= [];

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { PlatformConfig } from './config.ts';
 import { userVerifier } from './delivery/user-verifier.ts';
+import { outboxRetention } from './delivery/outbox-retention.ts';
 import { outboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { partnerHttp } from './delivery/partner-http.ts';
 import { Accounts } from './domain/accounts.ts';
@@ -34,7 +35,7 @@ export interface PlatformOptions {
   database?: OpenOptions | Database;
   docsDir?: string;
   /** Pacing of the outbox worker (tests shorten the poll and retry delays). */
-  worker?: Pick<OutboxWorkerOptions, 'pollMs' | 'batchSize' | 'baseDelayMs' | 'maxDelayMs'>;
+  worker?: Pick<OutboxWorkerOptions, 'pollMs' | 'concurrency' | 'baseDelayMs' | 'maxDelayMs' | 'probeMaxDelayMs'>;
 }
 
 export interface RunningPlatform {
@@ -92,7 +93,8 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     await gbt.upsertDevice({ devId: d.devId, userId: d.userId, secret: d.secret, devName: d.devName, devGroup: d.devGroup ?? '', devAdd: d.devAdd ?? '' });
   }
   const verifyHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.verifyTimeoutMs, tls: config.tls });
-  const reportHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.deliveryTimeoutMs, tls: config.tls });
+  const concurrency = options.worker?.concurrency ?? config.delivery.concurrencyPerPartner;
+  const reportHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.deliveryTimeoutMs, tls: config.tls, connections: concurrency });
   const accounts = new Accounts({ store, verifier: userVerifier(verifyHttp), tokenTtlSeconds: config.tokens.accessTokenTtlSeconds });
   const devices = new Devices({ store, faults: config.simulation.faults });
   const { bodyBytes, requestsPerSecondPerPartner } = config.limits;
@@ -134,8 +136,11 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const { port } = server.address() as AddressInfo;
   const url = `${config.tls ? 'https' : 'http'}://${config.listen.host}:${port}/v1`;
 
-  const worker = outboxWorker({ ...options.worker, db, queue: outboxQueue(db), http: reportHttp, partners: config.partners, log });
+  const queue = outboxQueue(db);
+  const worker = outboxWorker({ ...options.worker, concurrency, db, queue, http: reportHttp, partners: config.partners, log });
   await worker.start();
+  const retention = outboxRetention({ queue, retentionMs: config.delivery.retentionHours * 3_600_000, warn });
+  retention.start();
   let ticking = Promise.resolve();
   const simulation = setInterval(() => {
     ticking = ticking.then(() => devices.tick().then(() => undefined, (err: unknown) => warn(err, 'simulation step failed')));
@@ -152,13 +157,14 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     clearInterval(simulation);
     clearInterval(tokenSweep);
     const workerStopped = worker.stop(deadline);
+    const retentionStopped = retention.stop();
     if (!(await settledBy(stopped, deadline))) {
       log.warn({ graceMs: config.shutdown.graceMs }, 'requests still in flight at the end of the grace period: closing their connections');
       server.closeAllConnections();
     }
     // Past the deadline only the store's own time limits keep these waiting, and not beyond a moment.
     const lastly = Math.max(Date.now(), deadline) + AFTER_DEADLINE_MS;
-    await settledBy(Promise.all([workerStopped, ticking]), lastly);
+    await settledBy(Promise.all([workerStopped, retentionStopped, ticking]), lastly);
     await Promise.all([verifyHttp.close(), reportHttp.close(), settledBy(readCache?.close(), lastly)]);
     if (!(options.database && isDatabase(options.database))) await settledBy(db.close(), lastly);
   }

@@ -3,10 +3,12 @@
 //   data gateway receives the report it caused (both stamped with the machine's clock);
 // - throughput: a backlog of reports put in the outbox at once, spread over many devices, and
 //   the rate at which the outbox workers deliver it, with one and with two platform processes
-//   on one PostgreSQL (and one on PGlite, whose data dir one process owns).
+//   on one PostgreSQL (and one on PGlite, whose data dir one process owns);
+// - sustained: ops as fast as the clients get them answered, each writing a report, with the
+//   backlog (reports not yet delivered) sampled meanwhile: flat when delivery keeps up.
 import { startServer, type ServerChild } from '../lib/child.ts';
 import type { RunContext } from '../lib/context.ts';
-import { percentile } from '../lib/load.ts';
+import { percentile, runLoad } from '../lib/load.ts';
 import type { NodeBinary } from '../lib/nodes.ts';
 import { CONFIG_ENV, platformConfig } from '../lib/platform-config.ts';
 import { benchPartner, fridges, headers, opBody, opPath } from '../lib/requests.ts';
@@ -20,6 +22,14 @@ export interface DeliveryRow {
   instances: number;
   latency: { samples: number; p50Ms: number; p99Ms: number; maxMs: number };
   backlog: { reports: number; devices: number; seconds: number; reportsPerSecond: number; duplicates: number };
+  sustained: {
+    opsPerSecond: number;
+    /** Reports the partner received while the ops went on, per second. */
+    reportsPerSecond: number;
+    /** Undelivered reports: at the first sample, the last, the most, and the least-squares trend. */
+    backlog: { first: number; last: number; max: number; trendPerSecond: number };
+    drainSeconds: number;
+  };
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -69,9 +79,8 @@ function arrivals(partner: ServerChild) {
   };
 }
 
-async function latency(ctx: RunContext, instances: ServerChild[], session: Awaited<ReturnType<typeof openSession>>): Promise<DeliveryRow['latency']> {
+async function latency(ctx: RunContext, instances: ServerChild[], session: Awaited<ReturnType<typeof openSession>>, state: Map<string, 'True' | 'False'>): Promise<DeliveryRow['latency']> {
   const samples: number[] = [];
-  const state = new Map<string, 'True' | 'False'>();
   await ctx.partner.call('watch', true);
   const watch = arrivals(ctx.partner);
   try {
@@ -122,6 +131,58 @@ async function backlog(ctx: RunContext, instances: ServerChild[], tag: string): 
   }
 }
 
+const pendingSql = 'SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL';
+
+/** Least-squares slope of `ys` over `xs`. */
+function trend(xs: number[], ys: number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  const sxy = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0);
+  const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+
+async function sustained(ctx: RunContext, instances: ServerChild[], session: Awaited<ReturnType<typeof openSession>>, state: Map<string, 'True' | 'False'>): Promise<DeliveryRow['sustained']> {
+  await ctx.partner.call('reset');
+  // Each op tells the next fridge the opposite of its state, so every op writes a report.
+  let next = 0;
+  const nextOp = () => {
+    const deviceId = fridges[next++ % fridges.length]!;
+    const value = state.get(deviceId) === 'True' ? 'False' : 'True';
+    state.set(deviceId, value);
+    return opBody(session, deviceId, value);
+  };
+  const samples: { t: number; pending: number }[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { rows } = await instances[0]!.call<{ rows: { n: string }[] }>('sql', { sql: pendingSql });
+      samples.push({ t: performance.now() / 1000, pending: Number(rows[0]?.n) });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  const loads = await Promise.all(
+    instances.map((instance) =>
+      runLoad({ url: `http://127.0.0.1:${instance.port}${opPath}`, connections: ctx.settings.connections, durationSeconds: ctx.settings.durationSeconds, headers: headers(session), body: nextOp }),
+    ),
+  );
+  sampling = false;
+  await sampler;
+  const { count } = await ctx.partner.call<{ count: number }>('counts');
+  const drainSeconds = await waitForEmptyOutbox(instances[0]!);
+  const seconds = Math.max(...loads.map((l) => l.seconds));
+  const failed = loads.reduce((n, l) => n + l.non2xx + l.errors, 0);
+  if (failed > 0) throw new Error(`${failed} ops failed under sustained load`);
+  const pending = samples.map((s) => s.pending);
+  return {
+    opsPerSecond: loads.reduce((n, l) => n + l.rps, 0),
+    reportsPerSecond: count / seconds,
+    backlog: { first: pending[0] ?? NaN, last: pending.at(-1) ?? NaN, max: Math.max(...pending), trendPerSecond: trend(samples.map((s) => s.t), pending) },
+    drainSeconds,
+  };
+}
+
 export async function delivery(ctx: RunContext, node: NodeBinary): Promise<DeliveryRow[]> {
   const rows: DeliveryRow[] = [];
   const configurations = enginesOf(ctx).flatMap((engine): { engine: Engine; instances: number }[] =>
@@ -138,18 +199,22 @@ export async function delivery(ctx: RunContext, node: NodeBinary): Promise<Deliv
         instances.push(await startServer({ node: node.path, server: 'platform', env: { [CONFIG_ENV]: JSON.stringify(config) }, verbose: ctx.settings.verbose }));
       }
       const session = await openSession(`http://127.0.0.1:${instances[0]!.port}/v1`);
+      // The fridges' quickFreeze as the ops left it: a fresh store starts them all False.
+      const fridgeState = new Map<string, 'True' | 'False'>();
       const row: DeliveryRow = {
         node: node.label,
         store: engine,
         instances: count,
-        latency: await latency(ctx, instances, session),
+        latency: await latency(ctx, instances, session, fridgeState),
         backlog: await backlog(ctx, instances, name),
+        sustained: await sustained(ctx, instances, session, fridgeState),
       };
       await waitForEmptyOutbox(instances[0]!);
       rows.push(row);
       ctx.log(
         `${node.label} delivery ${engine.padEnd(8)} ×${count}: op reply → report received p50 ${row.latency.p50Ms.toFixed(2)} ms, p99 ${row.latency.p99Ms.toFixed(2)} ms (${row.latency.samples} ops); ` +
-          `backlog of ${row.backlog.reports} over ${row.backlog.devices} devices at ${row.backlog.reportsPerSecond.toFixed(0)} reports/s, ${row.backlog.duplicates} duplicates`,
+          `backlog of ${row.backlog.reports} over ${row.backlog.devices} devices at ${row.backlog.reportsPerSecond.toFixed(0)} reports/s, ${row.backlog.duplicates} duplicates; ` +
+          `sustained ${row.sustained.opsPerSecond.toFixed(0)} ops/s, ${row.sustained.reportsPerSecond.toFixed(0)} reports/s delivered meanwhile, undelivered ${row.sustained.backlog.first} → ${row.sustained.backlog.last} (max ${row.sustained.backlog.max}, trend ${row.sustained.backlog.trendPerSecond.toFixed(1)}/s), drained ${row.sustained.drainSeconds.toFixed(1)} s after`,
       );
     } finally {
       for (const instance of instances) await instance.stop();

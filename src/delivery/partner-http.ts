@@ -7,6 +7,8 @@ export interface PartnerHttpOptions {
   timeoutMs: number;
   /** PEM material for mutual TLS towards partners (clause 6.6.1.1). */
   tls?: { cert: string; key: string; ca: string };
+  /** The most connections open to one partner (one origin) at once; unbounded when not given. */
+  connections?: number;
 }
 
 export interface PartnerReply {
@@ -17,8 +19,12 @@ export interface PartnerReply {
 export class PartnerCallError extends Error {}
 
 export function partnerHttp(options: PartnerHttpOptions) {
-  // One pooled agent per process: keep-alive connections to each partner.
-  const dispatcher = options.tls ? new Agent({ connect: { ...options.tls } }) : new Agent();
+  // The agent keeps a pool per origin, that is per partner: keep-alive connections, reused from
+  // one call to the next, and no more of them than the calls that may be in flight to it.
+  const dispatcher = new Agent({
+    ...(options.connections !== undefined && { connections: options.connections }),
+    ...(options.tls && { connect: { ...options.tls } }),
+  });
   return {
     /** `signal` gives the call up early (shutdown), besides the timeout. */
     async post(url: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<PartnerReply> {

@@ -115,8 +115,9 @@ const RECORD = `WITH states AS (
     FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS r(event_id, plat_id, device_id, data_type, payload, n)
     ORDER BY r.n
   )
-  -- Wakes the outbox workers once the transaction commits.
-  SELECT pg_notify('outbox', '') WHERE cardinality($4::text[]) > 0`;
+  -- Wakes the outbox workers once the transaction commits, naming the partners owed a report
+  -- (PlatIDs hold no comma), so that only their deliveries look for it.
+  SELECT pg_notify('outbox', array_to_string(ARRAY(SELECT DISTINCT unnest($5::text[])), ',')) WHERE cardinality($4::text[]) > 0`;
 
 // One simulation per database schema, as the migrations lock (migrate.ts).
 const SIMULATION_TURN = `SELECT pg_try_advisory_xact_lock(hashtextextended('cloud-interop simulation ' || current_schema(), 0)) AS turn`;

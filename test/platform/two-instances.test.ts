@@ -20,7 +20,7 @@ describe('two platform instances on one PostgreSQL', { skip: postgres.skip }, ()
     const partners = [await startTestPartner(t, PARTNER), await startTestPartner(t, OTHER_PARTNER)] as const;
     const [partner] = partners;
     // One report at a time per worker, answered slowly enough that both workers hold claims at once.
-    const worker = { batchSize: 1 };
+    const worker = { concurrency: 1 };
     const one = await startTestPlatform(t, { database: { url }, partners: [...partners], worker });
     const two = await startTestPlatform(t, { database: { url }, partners: [...partners], worker });
     partner.gatewayDelayMs = 30;

@@ -33,7 +33,7 @@ describe('the outbox claim', () => {
         const queue = outboxQueue(db);
         // A worker stops after a few empty claims in a row: the other may still hold the rest.
         for (let empty = 0; empty < 5; ) {
-          const batch = await queue.claim(`w${w}`, 32, 30_000);
+          const batch = await queue.claim(`w${w}`, { platId: 'P1', limit: 32, leaseMs: 30_000 });
           if (batch.length === 0) {
             empty += 1;
             await new Promise((resolve) => setTimeout(resolve, 20));
@@ -46,7 +46,7 @@ describe('the outbox claim', () => {
               order.set(report.deviceId, [...(order.get(report.deviceId) ?? []), Number(report.id)]);
               // Deliveries take different times, as over a network.
               await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
-              await queue.delivered(report.id, `w${w}`);
+              await queue.delivered([report.id], `w${w}`);
             }),
           );
         }
@@ -65,7 +65,7 @@ describe('the outbox claim', () => {
       const db = await withDatabase(t, engine);
       await backlog(db, 4_000, 1_000);
       const started = performance.now();
-      const batch = await outboxQueue(db).claim('w', 32, 30_000);
+      const batch = await outboxQueue(db).claim('w', { platId: 'P1', limit: 32, leaseMs: 30_000 });
       const ms = performance.now() - started;
       assert.equal(batch.length, 32);
       assert.deepEqual(batch.map((r) => Number(r.id)), batch.map((r) => Number(r.id)).sort((a, b) => a - b));

@@ -18,9 +18,12 @@
 // The test partner (`TestPartner`) is an Express app with the generated partner validator and
 // dispatcher. Its 7.1.4 user verify answers from the table `users` (loginID → AuthToken); its 7.2.8
 // data gateway records every report. A test makes it misbehave: `verify = 'refuse' | 'slow' | …`,
-// `gateway.push('fail500', …)` for the next reports, `stop()` to be down and `start()` to be back.
+// `gateway.push('fail500', …)` for the next reports, `outage = 'refuse'` for every report until
+// cleared, `hanging.add(deviceId)` to hang on one device's reports, `stop()` to be down and
+// `start()` to be back.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, type TestContext } from 'node:test';
@@ -158,6 +161,10 @@ export interface PartnerArrival {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
   behaviour?: PartnerBehaviour;
+  /** performance.now() when it arrived. */
+  at: number;
+  /** The requests the partner was serving when it arrived, this one included. */
+  concurrent: number;
 }
 
 /** A report the partner's data gateway accepted (answered RetCode 200). */
@@ -165,6 +172,8 @@ export interface PartnerReport {
   eventId: string | undefined;
   platId: string | undefined;
   body: CheaaPartnerRequestBody<'dataservices_dataGateway'>;
+  /** performance.now() when it was accepted. */
+  receivedAt: number;
 }
 
 export class TestPartner {
@@ -176,6 +185,10 @@ export class TestPartner {
   verify: PartnerBehaviour = 'answer';
   /** How the next reports are answered, one entry each, in order; then `answer`. */
   readonly gateway: PartnerBehaviour[] = [];
+  /** While set, how every report is answered, before the `gateway` script. */
+  outage: PartnerBehaviour | undefined;
+  /** Devices whose reports are answered `slow`, whatever else is set. */
+  readonly hanging = new Set<string>();
   /** Every request that reached the partner, before its validator. */
   readonly arrivals: PartnerArrival[] = [];
   /** The reports it accepted, in the order they arrived. */
@@ -185,6 +198,7 @@ export class TestPartner {
   /** How long the data gateway takes to answer a report it accepts. */
   gatewayDelayMs = 0;
   readonly #server: Server;
+  #open = 0;
   #port = 0;
   #listening = false;
   readonly #aborted = new AbortController();
@@ -193,6 +207,8 @@ export class TestPartner {
     this.platId = identity.platId;
     this.appId = identity.appId;
     this.#server = createServer(this.#app());
+    // Every slow answer waits on it, and a test may keep dozens waiting.
+    setMaxListeners(Number.POSITIVE_INFINITY, this.#aborted.signal);
   }
 
   get url(): string {
@@ -256,6 +272,8 @@ export class TestPartner {
   reset(): void {
     this.verify = 'answer';
     this.gateway.length = 0;
+    this.outage = undefined;
+    this.hanging.clear();
     this.gatewayDelayMs = 0;
     this.arrivals.length = 0;
     this.reports.length = 0;
@@ -266,11 +284,20 @@ export class TestPartner {
     await this.stop();
   }
 
+  #gatewayBehaviour(body: { DeviceID?: unknown }): PartnerBehaviour {
+    if (typeof body.DeviceID === 'string' && this.hanging.has(body.DeviceID)) return 'slow';
+    return this.outage ?? this.gateway.shift() ?? 'answer';
+  }
+
   #app(): express.Express {
     const app = express();
     app.use(express.json());
     app.use((req, res, next) => {
-      const arrival: PartnerArrival = { operationId: undefined, headers: { ...req.headers }, body: req.body };
+      this.#open += 1;
+      res.once('close', () => {
+        this.#open -= 1;
+      });
+      const arrival: PartnerArrival = { operationId: undefined, headers: { ...req.headers }, body: req.body, at: performance.now(), concurrent: this.#open };
       this.arrivals.push(arrival);
       res.locals.arrival = arrival;
       next();
@@ -280,7 +307,7 @@ export class TestPartner {
       const operationId = cheaaPartnerOperationIdOf(req);
       const arrival = res.locals.arrival as PartnerArrival;
       arrival.operationId = operationId;
-      const behaviour = operationId === 'user_verify' ? this.verify : (this.gateway.shift() ?? 'answer');
+      const behaviour = operationId === 'user_verify' ? this.verify : this.#gatewayBehaviour(req.body as { DeviceID?: unknown });
       arrival.behaviour = behaviour;
       switch (behaviour) {
         case 'answer':
@@ -315,7 +342,7 @@ export class TestPartner {
           },
           dataservices_dataGateway: async ({ body, req }) => {
             if (this.gatewayDelayMs > 0) await sleep(this.gatewayDelayMs);
-            this.reports.push({ eventId: req.get('EventID'), platId: req.get('PlatID'), body });
+            this.reports.push({ eventId: req.get('EventID'), platId: req.get('PlatID'), body, receivedAt: performance.now() });
             return { status: 200, body: partnerExample('dataservices_dataGateway.standard.response') as never };
           },
         },
