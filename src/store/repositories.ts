@@ -55,34 +55,37 @@ const reportTo = `ARRAY(SELECT bu.plat_id FROM bindings b JOIN users bu ON bu.us
                         WHERE b.device_id = d.device_id GROUP BY bu.plat_id ORDER BY min(b.bound_at), bu.plat_id) AS report_to`;
 
 /**
- * requests.find and findForChange: the named user, the token and each named device, in one row
- * per device in the order named ($1 UserID, $2 token hash or null, $3 the ids). A change first
- * locks every named device in device_id order, as every change does (listActiveForChange too), so
- * two changes naming the same devices in other orders wait for each other rather than deadlock.
+ * requests.find and findForChange, for several requests at once: of each request, the named user,
+ * the token and each named device, in one row per device, requests in the order given and devices
+ * in the order named ($1 the UserIDs, $2 the token hashes or nulls, one each per request; $3 the
+ * request of each named id, from 1, and $4 the ids). A change first locks every device named by
+ * any of the requests in device_id order, as every change does (listActiveForChange too), so two
+ * changes naming the same devices in other orders wait for each other rather than deadlock.
  */
 function requestSql(forChange: boolean): string {
   const locked = `WITH locked AS MATERIALIZED (
       SELECT ${deviceColumns}, ${reportTo} FROM devices d
-      WHERE d.device_id = ANY ($3::text[]) OR d.udevice_id = ANY ($3::text[])
+      WHERE d.device_id = ANY ($4::text[]) OR d.udevice_id = ANY ($4::text[])
       ORDER BY d.device_id FOR UPDATE
     )
     `;
-  return `${forChange ? locked : ''}SELECT u.user_id, u.plat_id, u.login_id, u.login_name, u.email, u.mobile, u.status, u.profile,
-           t.user_id AS token_user_id, t.plat_id AS token_plat_id, t.expires_at, named.*
-    FROM (SELECT) AS request
-    LEFT JOIN users u ON u.user_id = $1
-    LEFT JOIN access_tokens t ON t.token_hash = $2
-    LEFT JOIN LATERAL (
-      SELECT r.n, d.*, EXISTS (SELECT 1 FROM bindings b WHERE b.user_id = $1 AND b.device_id = d.device_id) AS bound
-      FROM unnest($3::text[]) WITH ORDINALITY AS r(id, n)
+  return `${forChange ? locked : ''}SELECT q.q, u.user_id, u.plat_id, u.login_id, u.login_name, u.email, u.mobile, u.status, u.profile,
+           t.user_id AS token_user_id, t.plat_id AS token_plat_id, t.expires_at, r.n, d.*,
+           EXISTS (SELECT 1 FROM bindings b WHERE b.user_id = q.user_id AND b.device_id = d.device_id) AS bound
+    FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(user_id, token_hash, q)
+    LEFT JOIN users u ON u.user_id = q.user_id
+    LEFT JOIN access_tokens t ON t.token_hash = q.token_hash
+    LEFT JOIN (
+      unnest($3::bigint[], $4::text[]) WITH ORDINALITY AS r(q, id, n)
       LEFT JOIN LATERAL (
         SELECT ${forChange ? '*' : deviceColumns} FROM ${forChange ? 'locked' : 'devices'} d WHERE d.device_id = r.id OR d.udevice_id = r.id LIMIT 1
       ) d ON true
-    ) named ON true
-    ORDER BY named.n`;
+    ) ON r.q = q.q
+    ORDER BY q.q, r.n`;
 }
 
 type RequestRow = { [K in keyof UserRow]: UserRow[K] | null } & { [K in keyof DeviceRow]: DeviceRow[K] | null } & {
+  q: string;
   token_user_id: string | null;
   token_plat_id: string | null;
   expires_at: Date | null;
@@ -91,16 +94,28 @@ type RequestRow = { [K in keyof UserRow]: UserRow[K] | null } & { [K in keyof De
   report_to?: string[];
 };
 
-async function findRequest<D extends NamedDevice>(db: Queryable, names: RequestNames, forChange: boolean, device: (row: RequestRow) => D): Promise<NamedRecords<D>> {
-  const { rows } = await db.query<RequestRow>(requestSql(forChange), [names.userId, names.tokenHash, names.deviceIds], {
-    name: forChange ? 'requests.findForChange' : 'requests.find',
-  });
-  const first = rows[0]!;
-  return {
-    user: first.user_id === null ? undefined : toUser(first as UserRow),
-    token: first.token_user_id === null ? undefined : { userId: first.token_user_id, platId: first.token_plat_id!, expiresAt: new Date(first.expires_at!) },
-    devices: rows.filter((r) => r.n !== null).map((r) => (r.device_id === null ? undefined : device(r))),
-  };
+async function findRequests<D extends NamedDevice>(db: Queryable, requests: RequestNames[], forChange: boolean, device: (row: RequestRow) => D): Promise<NamedRecords<D>[]> {
+  const { rows } = await db.query<RequestRow>(
+    requestSql(forChange),
+    [
+      requests.map((r) => r.userId),
+      requests.map((r) => r.tokenHash),
+      requests.flatMap((r, i) => r.deviceIds.map(() => i + 1)),
+      requests.flatMap((r) => r.deviceIds),
+    ],
+    { name: forChange ? 'requests.findForChange' : 'requests.find' },
+  );
+  const found: NamedRecords<D>[] = [];
+  for (const row of rows) {
+    const i = Number(row.q) - 1;
+    found[i] ??= {
+      user: row.user_id === null ? undefined : toUser(row as UserRow),
+      token: row.token_user_id === null ? undefined : { userId: row.token_user_id, platId: row.token_plat_id!, expiresAt: new Date(row.expires_at!) },
+      devices: [],
+    };
+    if (row.n !== null) found[i].devices.push(row.device_id === null ? undefined : device(row));
+  }
+  return found;
 }
 
 const RECORD = `WITH states AS (
@@ -150,8 +165,8 @@ function filterSql(filters: DeviceFilter[], first: number): { sql: string; param
 export function repositories(db: Queryable): Repositories {
   return {
     requests: {
-      find: (names) => findRequest(db, names, false, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound! })),
-      findForChange: (names) => findRequest(db, names, true, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound!, reportTo: r.report_to! })),
+      find: async (names) => (await findRequests(db, [names], false, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound! })))[0]!,
+      findForChange: (requests) => findRequests(db, requests, true, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound!, reportTo: r.report_to! })),
     },
     users: {
       async find(userId) {
