@@ -1,7 +1,7 @@
 // Group commit: every COMMIT waits for the disk, so concurrent changes that each commit alone
 // spend most of their time waiting in turn. Here, while one group's transaction is in flight,
 // arriving items wait; when it ends, all that waited (up to a bound) go together as the next
-// group, in one transaction. An idle queue starts a group at once, so a lone item waits for nobody.
+// group, in one transaction.
 
 /** What one item of a group came to: its own result, or its own refusal. */
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -35,12 +35,17 @@ export class CommitQueue<I, R> {
   submit(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#waiting.push({ item, resolve, reject });
-      if (!this.#running) void this.#drain();
+      if (this.#running) return;
+      this.#running = true;
+      // An idle queue starts the group once the event loop has handled every socket it found
+      // readable, so requests that arrived together go together. On PGlite this is the only way
+      // to group at all: it runs in this thread, and a transaction never lets the loop read a
+      // socket, so no request arrives while a group is in flight.
+      setImmediate(() => void this.#drain());
     });
   }
 
   async #drain(): Promise<void> {
-    this.#running = true;
     while (this.#waiting.length > 0) {
       const group = this.#waiting.splice(0, this.#maxGroup);
       let outcomes: Outcome<R>[];
