@@ -138,7 +138,12 @@ export class Devices {
    * A group of operations in one transaction of two statements: the lookup of everything they
    * name, which locks their devices, and the write of every state and report. Each operation is
    * all or nothing on its own: a refused one leaves the group's states as they were, and its
-   * neighbours commit.
+   * neighbours commit. When the transaction itself fails (the store out of reach, a statement
+   * timeout), each operation of the group gets that failure, and none is retried alone: the
+   * failure is the store's, not an operation's (each operation's own refusals are settled before
+   * the write, and the devices of the whole group are locked in one statement in device_id order,
+   * so no deadlock singles a group out), and retrying them one by one against a store out of reach
+   * would only keep their callers waiting that many times longer for the same 503.
    */
   async #operateGroup(operations: Operation[]): Promise<Outcome<void>[]> {
     return this.#store.transaction(async (repos) => {
