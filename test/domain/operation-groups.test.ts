@@ -198,6 +198,39 @@ for (const engine of engines) {
       ]);
     });
 
+    it('a group, a 7.2.5 change and a simulation step naming the same devices in other orders queue behind a locked device and all commit, without deadlock', { skip: engine.name === 'pglite' && 'PGlite runs one transaction at a time' }, async (t) => {
+      const f = await fixture(t, engine);
+      const alice = await f.user(DeviceTypes.washingMachine, DeviceTypes.washingMachine, DeviceTypes.washingMachine);
+      const [a, b, c] = alice.deviceIds as [string, string, string];
+      // Washers in a cycle, so that the simulation step locks and writes them.
+      await f.devices.operate(alice.user, [a, b, c].map((deviceId) => ({ deviceId, attrs: { onOffStatus: 'True' } })));
+      await f.devices.operate(alice.user, [a, b, c].map((deviceId) => ({ deviceId, attrs: { laundryCycle: '1' } })));
+
+      // The middle device held, each of the three takes what it can and waits for it; locking in
+      // any order but device_id's would have two of them each hold what the other waits for.
+      let unblock!: () => void;
+      const blocked = new Promise<void>((resolve) => (unblock = resolve));
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      const blocker = f.db.transaction(async (tx) => {
+        await tx.query('SELECT 1 FROM devices WHERE device_id = $1 FOR UPDATE', [b]);
+        locked();
+        await blocked;
+      });
+      await lockTaken;
+      const changes = Promise.allSettled([
+        f.devices.operate(alice.user, [c, a].map((deviceId) => ({ deviceId, attrs: { onOffStatus: 'False' } }))),
+        f.devices.operate(alice.user, [{ deviceId: b, attrs: { onOffStatus: 'False' } }]),
+        f.devices.modify(alice.user, [c, b, a].map((deviceId) => ({ deviceId, fields: { model: 'changed' } }))),
+        f.devices.tick(),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      unblock();
+      await blocker;
+      for (const outcome of await changes) assert.equal(outcome.status, 'fulfilled', outcome.status === 'rejected' ? String(outcome.reason) : '');
+      for (const deviceId of [a, b, c]) assert.equal((await f.store.devices.resolve(deviceId))?.model, 'changed');
+    });
+
     it('a group whose transaction fails fails each of its operations with that error, and writes nothing; the next group commits', async (t) => {
       const f = await fixture(t, engine);
       const alice = await f.user(DeviceTypes.refrigerator, DeviceTypes.refrigerator);
