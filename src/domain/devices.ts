@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { requireToken, tokenOwner, userWithToken, type FoundCaller } from './accounts.ts';
 import { applyCommand } from './capabilities.ts';
+import { CommitQueue, type Outcome } from './commit-queue.ts';
 import { InteropError, refuse, RetCodes, type RetCode } from './errors.ts';
-import type { DeviceFilter, DeviceInfoFields, DeviceRecord, DeviceState, DeviceToChange, NamedDevice, OutboxReport, Partner, Repositories, RequestNames, Store, UserRecord } from './model.ts';
+import type { DeviceFilter, DeviceInfoFields, DeviceRecord, DeviceState, DeviceToChange, NamedDevice, NamedRecords, OutboxReport, Partner, Repositories, RequestNames, Store, UserRecord } from './model.ts';
 import { step } from './simulator.ts';
 import { hashToken } from './tokens.ts';
 
@@ -23,6 +24,17 @@ interface Command {
   attrs: Record<string, string>;
 }
 
+/** A 7.2.7 request waiting for its group: what it names, who may make it, what it commands. */
+interface Operation {
+  names: RequestNames;
+  authorize: (found: FoundCaller) => void;
+  commands: Command[];
+}
+
+/** Operations committed together at most: a bigger group holds its devices' locks longer and
+ * sends longer arrays, and beyond a few dozen the commit it saves is a small share of the group. */
+export const MAX_OPERATION_GROUP = 64;
+
 export interface DevicesOptions {
   store: Store;
   now?: () => Date;
@@ -34,6 +46,7 @@ export class Devices {
   readonly #store: Store;
   readonly #now: () => Date;
   readonly #faults: Record<string, string>;
+  readonly #operations = new CommitQueue<Operation, void>((group) => this.#operateGroup(group), MAX_OPERATION_GROUP);
 
   constructor(options: DevicesOptions) {
     this.#store = options.store;
@@ -103,8 +116,8 @@ export class Devices {
     await this.#store.transaction(async (repos) => {
       const ids = changes.map((c) => c.deviceId);
       // Locked first, in the order every change locks devices, so it cannot deadlock with 7.2.7.
-      const found = await repos.requests.findForChange({ userId: user.userId, tokenHash: null, deviceIds: ids });
-      for (const [i, { device }] of boundOnly(user.userId, ids, found.devices).entries()) await repos.devices.updateInfo(device.deviceId, changes[i]!.fields);
+      const [found] = await repos.requests.findForChange([{ userId: user.userId, tokenHash: null, deviceIds: ids }]);
+      for (const [i, { device }] of boundOnly(user.userId, ids, found!.devices).entries()) await repos.devices.updateInfo(device.deviceId, changes[i]!.fields);
     });
   }
 
@@ -113,33 +126,62 @@ export class Devices {
   async operateAs(partner: Partner, userId: string, accessToken: string | undefined, commands: Command[]): Promise<void> {
     requireToken(accessToken);
     const names = { userId, tokenHash: hashToken(accessToken), deviceIds: commands.map((c) => c.deviceId) };
-    await this.#operate(names, (found) => tokenOwner(partner, userId, found, this.#now()), commands);
+    await this.#operations.submit({ names, authorize: (found) => tokenOwner(partner, userId, found, this.#now()), commands });
   }
 
   /** 7.2.7: every command must be valid for its device; then all apply, with their reports, or none. */
   async operate(user: UserRecord, commands: Command[]): Promise<void> {
-    await this.#operate({ userId: user.userId, tokenHash: null, deviceIds: commands.map((c) => c.deviceId) }, () => {}, commands);
+    await this.#operations.submit({ names: { userId: user.userId, tokenHash: null, deviceIds: commands.map((c) => c.deviceId) }, authorize: () => {}, commands });
   }
 
-  /** Two round trips inside the transaction: the lookup that locks the devices, and the write. */
-  async #operate(names: RequestNames, authorize: (found: FoundCaller) => void, commands: Command[]): Promise<void> {
-    await this.#store.transaction(async (repos) => {
-      const found = await repos.requests.findForChange(names);
-      authorize(found);
-      const targets = boundOnly(names.userId, names.deviceIds, found.devices);
+  /**
+   * A group of operations in one transaction of two statements: the lookup of everything they
+   * name, which locks their devices, and the write of every state and report. Each operation is
+   * all or nothing on its own: a refused one leaves the group's states as they were, and its
+   * neighbours commit. When the transaction itself fails (the store out of reach, a statement
+   * timeout), each operation of the group gets that failure, and none is retried alone: the
+   * failure is the store's, not an operation's (each operation's own refusals are settled before
+   * the write, and the devices of the whole group are locked in one statement in device_id order,
+   * so no deadlock singles a group out), and retrying them one by one against a store out of reach
+   * would only keep their callers waiting that many times longer for the same 503.
+   */
+  async #operateGroup(operations: Operation[]): Promise<Outcome<void>[]> {
+    return this.#store.transaction(async (repos) => {
+      const found = await repos.requests.findForChange(operations.map((o) => o.names));
       const states = new Map<string, DeviceState>();
       const reports: OutboxReport[] = [];
-      for (const [i, target] of targets.entries()) {
-        // A device named twice takes its commands in turn, the second on the state the first left.
-        const device = { ...target.device, ...states.get(target.device.deviceId) };
-        const result = applyCommand(device, commands[i]!.attrs);
-        if (!result.ok) refuse(RetCodes.BusinessFailure, `device ${commands[i]!.deviceId}: ${result.reason}`);
-        if (Object.keys(result.changed).length === 0) continue;
-        states.set(device.deviceId, { deviceId: device.deviceId, attrs: result.attrs, online: device.online });
-        reports.push(...this.#reports(target, 'attr', result.changed));
-      }
+      const outcomes = operations.map((operation, i): Outcome<void> => {
+        try {
+          const change = this.#operation(operation, found[i]!, states);
+          for (const state of change.states) states.set(state.deviceId, state);
+          reports.push(...change.reports);
+          return { ok: true, value: undefined };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      });
       if (states.size > 0) await repos.devices.record([...states.values()], reports);
+      return outcomes;
     });
+  }
+
+  /** What one operation changes, on the states the earlier operations of its group left (`before`). */
+  #operation({ names, authorize, commands }: Operation, found: NamedRecords<NamedDevice & DeviceToChange>, before: ReadonlyMap<string, DeviceState>): { states: DeviceState[]; reports: OutboxReport[] } {
+    authorize(found);
+    const targets = boundOnly(names.userId, names.deviceIds, found.devices);
+    const states = new Map<string, DeviceState>();
+    const reports: OutboxReport[] = [];
+    for (const [i, target] of targets.entries()) {
+      // A device named twice takes its commands in turn, the second on the state the first left.
+      const id = target.device.deviceId;
+      const device = { ...target.device, ...before.get(id), ...states.get(id) };
+      const result = applyCommand(device, commands[i]!.attrs);
+      if (!result.ok) refuse(RetCodes.BusinessFailure, `device ${commands[i]!.deviceId}: ${result.reason}`);
+      if (Object.keys(result.changed).length === 0) continue;
+      states.set(id, { deviceId: id, attrs: result.attrs, online: device.online });
+      reports.push(...this.#reports(target, 'attr', result.changed));
+    }
+    return { states: [...states.values()], reports };
   }
 
   /**

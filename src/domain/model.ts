@@ -95,11 +95,13 @@ export interface Repositories {
   requests: {
     find(names: RequestNames): Promise<NamedRecords<NamedDevice>>;
     /**
-     * find, inside a transaction, for a request that changes the devices: their rows stay locked
-     * until it ends, so two changes of one device (from two requests, or two processes on one
-     * PostgreSQL) take turns instead of one overwriting the other.
+     * find for requests that change the devices, inside a transaction: one statement for all the
+     * requests (a group committed together), their records in the order of the requests. The rows
+     * of every device they name stay locked until the transaction ends, so two changes of one
+     * device (from two groups, or two processes on one PostgreSQL) take turns instead of one
+     * overwriting the other.
      */
-    findForChange(names: RequestNames): Promise<NamedRecords<NamedDevice & DeviceToChange>>;
+    findForChange(requests: RequestNames[]): Promise<NamedRecords<NamedDevice & DeviceToChange>[]>;
   };
   users: {
     find(userId: string): Promise<UserRecord | undefined>;
@@ -124,8 +126,8 @@ export interface Repositories {
     resolveForChange(deviceIdOrUdid: string): Promise<DeviceToChange | undefined>;
     listBoundTo(userId: string, filters: DeviceFilter[]): Promise<DeviceRecord[]>;
     updateInfo(deviceId: string, fields: DeviceInfoFields): Promise<void>;
-    /** New states and the reports they cause (7.2.8), in the order given, in one statement; the
-     * outbox workers are woken when the transaction commits. */
+    /** New states, one per device, and the reports they cause (7.2.8), in the order given, in one
+     * statement; the outbox workers are woken when the transaction commits. */
     record(states: DeviceState[], reports: OutboxReport[]): Promise<void>;
     /** Inserts the device unless a device with its id exists. */
     seed(device: DeviceRecord): Promise<void>;

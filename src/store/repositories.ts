@@ -1,5 +1,5 @@
 // The domain's repositories (src/domain/model.ts) in SQL that PGlite and PostgreSQL 15 both run.
-import type { DeviceFilter, DeviceInfoFields, DeviceRecord, NamedDevice, NamedRecords, RequestNames, Repositories, Store, TokenRecord, UserRecord } from '../domain/model.ts';
+import type { DeviceFilter, DeviceInfoFields, DeviceRecord, DeviceToChange, NamedDevice, NamedRecords, RequestNames, Repositories, Store, TokenRecord, UserRecord } from '../domain/model.ts';
 import type { Database, Queryable } from './database.ts';
 import { READ_CACHE_CHANNEL, type ReadCache } from './read-cache.ts';
 
@@ -55,33 +55,54 @@ const deviceColumns = 'd.device_id, d.udevice_id, d.device_type, d.model, d.manu
 const reportTo = `ARRAY(SELECT bu.plat_id FROM bindings b JOIN users bu ON bu.user_id = b.user_id
                         WHERE b.device_id = d.device_id GROUP BY bu.plat_id ORDER BY min(b.bound_at), bu.plat_id) AS report_to`;
 
+// What the lookups of a request say of its caller: the named user and the token.
+const callerColumns = `u.user_id, u.plat_id, u.login_id, u.login_name, u.email, u.mobile, u.status, u.profile,
+           t.user_id AS token_user_id, t.plat_id AS token_plat_id, t.expires_at`;
+
+/** The device an id names, as `d`: by the platform's own device code or by UDeviceID (the
+ * mapping of the note to 7.2.1), with `columns` of `source`. */
+const namedDevice = (id: string, source: string, columns: string) =>
+  `LEFT JOIN LATERAL (SELECT ${columns} FROM ${source} d WHERE d.device_id = ${id} OR d.udevice_id = ${id} LIMIT 1) d ON true`;
+
+/** Whether `d` is bound to the user of that UserID. */
+const boundTo = (userId: string) => `EXISTS (SELECT 1 FROM bindings b WHERE b.user_id = ${userId} AND b.device_id = d.device_id) AS bound`;
+
 /**
- * requests.find and findForChange: the named user, the token and each named device, in one row
- * per device in the order named ($1 UserID, $2 token hash or null, $3 the ids). A change first
- * locks every named device in device_id order, as every change does (listActiveForChange too), so
- * two changes naming the same devices in other orders wait for each other rather than deadlock.
+ * requests.find: the named user, the token and each named device, in one row per device in the
+ * order named ($1 UserID, $2 token hash or null, $3 the ids).
  */
-function requestSql(forChange: boolean): string {
-  const locked = `WITH locked AS MATERIALIZED (
-      SELECT ${deviceColumns}, ${reportTo} FROM devices d
-      WHERE d.device_id = ANY ($3::text[]) OR d.udevice_id = ANY ($3::text[])
-      ORDER BY d.device_id FOR UPDATE
-    )
-    `;
-  return `${forChange ? locked : ''}SELECT u.user_id, u.plat_id, u.login_id, u.login_name, u.email, u.mobile, u.status, u.profile,
-           t.user_id AS token_user_id, t.plat_id AS token_plat_id, t.expires_at, named.*
+const FIND_SQL = `SELECT ${callerColumns}, named.*
     FROM (SELECT) AS request
     LEFT JOIN users u ON u.user_id = $1
     LEFT JOIN access_tokens t ON t.token_hash = $2
     LEFT JOIN LATERAL (
-      SELECT r.n, d.*, EXISTS (SELECT 1 FROM bindings b WHERE b.user_id = $1 AND b.device_id = d.device_id) AS bound
+      SELECT r.n, d.*, ${boundTo('$1')}
       FROM unnest($3::text[]) WITH ORDINALITY AS r(id, n)
-      LEFT JOIN LATERAL (
-        SELECT ${forChange ? '*' : deviceColumns} FROM ${forChange ? 'locked' : 'devices'} d WHERE d.device_id = r.id OR d.udevice_id = r.id LIMIT 1
-      ) d ON true
+      ${namedDevice('r.id', 'devices', deviceColumns)}
     ) named ON true
     ORDER BY named.n`;
-}
+
+/**
+ * requests.findForChange: what find finds, for several requests at once, in one row per device,
+ * requests in the order given ($1 the UserIDs, $2 the token hashes or nulls, one each per request;
+ * $3 the request of each named id, from 1, and $4 the ids). It first locks every device named by
+ * any of the requests in device_id order, as every change does (listActiveForChange too), so two
+ * changes naming the same devices in other orders wait for each other rather than deadlock.
+ */
+const FIND_FOR_CHANGE_SQL = `WITH locked AS MATERIALIZED (
+      SELECT ${deviceColumns}, ${reportTo} FROM devices d
+      WHERE d.device_id = ANY ($4::text[]) OR d.udevice_id = ANY ($4::text[])
+      ORDER BY d.device_id FOR UPDATE
+    )
+    SELECT q.q, ${callerColumns}, r.n, d.*, ${boundTo('q.user_id')}
+    FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(user_id, token_hash, q)
+    LEFT JOIN users u ON u.user_id = q.user_id
+    LEFT JOIN access_tokens t ON t.token_hash = q.token_hash
+    LEFT JOIN (
+      unnest($3::bigint[], $4::text[]) WITH ORDINALITY AS r(q, id, n)
+      ${namedDevice('r.id', 'locked', '*')}
+    ) ON r.q = q.q
+    ORDER BY q.q, r.n`;
 
 type RequestRow = { [K in keyof UserRow]: UserRow[K] | null } & { [K in keyof DeviceRow]: DeviceRow[K] | null } & {
   token_user_id: string | null;
@@ -92,16 +113,35 @@ type RequestRow = { [K in keyof UserRow]: UserRow[K] | null } & { [K in keyof De
   report_to?: string[];
 };
 
-async function findRequest<D extends NamedDevice>(db: Queryable, names: RequestNames, forChange: boolean, device: (row: RequestRow) => D): Promise<NamedRecords<D>> {
-  const { rows } = await db.query<RequestRow>(requestSql(forChange), [names.userId, names.tokenHash, names.deviceIds], {
-    name: forChange ? 'requests.findForChange' : 'requests.find',
-  });
+/** The records of one request from its rows (at least one, however few devices it names). */
+function namedRecords<D extends NamedDevice>(rows: RequestRow[], device: (row: RequestRow) => D): NamedRecords<D> {
   const first = rows[0]!;
   return {
     user: first.user_id === null ? undefined : toUser(first as UserRow),
     token: first.token_user_id === null ? undefined : { userId: first.token_user_id, platId: first.token_plat_id!, expiresAt: new Date(first.expires_at!) },
     devices: rows.filter((r) => r.n !== null).map((r) => (r.device_id === null ? undefined : device(r))),
   };
+}
+
+async function find(db: Queryable, names: RequestNames): Promise<NamedRecords<NamedDevice>> {
+  const { rows } = await db.query<RequestRow>(FIND_SQL, [names.userId, names.tokenHash, names.deviceIds], { name: 'requests.find' });
+  return namedRecords(rows, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound! }));
+}
+
+async function findForChange(db: Queryable, requests: RequestNames[]): Promise<NamedRecords<NamedDevice & DeviceToChange>[]> {
+  const { rows } = await db.query<RequestRow & { q: string }>(
+    FIND_FOR_CHANGE_SQL,
+    [
+      requests.map((r) => r.userId),
+      requests.map((r) => r.tokenHash),
+      requests.flatMap((r, i) => r.deviceIds.map(() => i + 1)),
+      requests.flatMap((r) => r.deviceIds),
+    ],
+    { name: 'requests.findForChange' },
+  );
+  const rowsOf = requests.map((): RequestRow[] => []);
+  for (const row of rows) rowsOf[Number(row.q) - 1]!.push(row);
+  return rowsOf.map((own) => namedRecords(own, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound!, reportTo: r.report_to! })));
 }
 
 const RECORD = `WITH states AS (
@@ -152,8 +192,8 @@ function filterSql(filters: DeviceFilter[], first: number): { sql: string; param
 export function repositories(db: Queryable): Repositories {
   return {
     requests: {
-      find: (names) => findRequest(db, names, false, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound! })),
-      findForChange: (names) => findRequest(db, names, true, (r) => ({ device: toDevice(r as DeviceRow), bound: r.bound!, reportTo: r.report_to! })),
+      find: (names) => find(db, names),
+      findForChange: (requests) => findForChange(db, requests),
     },
     users: {
       async find(userId) {
