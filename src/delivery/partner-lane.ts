@@ -31,6 +31,10 @@ export interface PartnerLaneOptions {
  * report the partner refuses, which back off on their own. */
 export const OUTAGE_AFTER_FAILURES = 3;
 
+/** A slot freed waits this long for others before claiming: under load, deliveries end one by one,
+ * and a claim per report cost the store more than the reports. */
+const CLAIM_COALESCE_MS = 2;
+
 /** Exponential backoff with full jitter: a uniformly random delay up to base·2^attempts, capped. */
 export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
   return Math.random() * Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30));
@@ -49,6 +53,7 @@ export function partnerLane(o: PartnerLaneOptions) {
   const inFlight = new Set<Promise<void>>();
   let claiming: Promise<void> | undefined;
   let claimAgain = false;
+  let claimSoon: NodeJS.Timeout | undefined;
   let failuresInARow = 0;
   let outage: Outage | undefined;
   let running = true;
@@ -96,7 +101,10 @@ export function partnerLane(o: PartnerLaneOptions) {
       held.delete(report.id);
       inFlight.delete(done);
       // The device's next report is claimable now that this one is recorded.
-      pump();
+      claimSoon ??= setTimeout(() => {
+        claimSoon = undefined;
+        pump();
+      }, CLAIM_COALESCE_MS);
     });
     inFlight.add(done);
   }
@@ -167,6 +175,7 @@ export function partnerLane(o: PartnerLaneOptions) {
     stop(): void {
       running = false;
       clearTimeout(outage?.timer);
+      clearTimeout(claimSoon);
     },
     /** Resolves when no claim and no delivery is in flight. */
     async idle(): Promise<void> {
