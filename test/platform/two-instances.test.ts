@@ -2,7 +2,7 @@
 // outbox workers of both deliver every report exactly once overall in a clean run, each claimed by
 // one worker only (FOR UPDATE SKIP LOCKED and claims, src/store/outbox-queue.ts).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { postgres, withPostgresSchema } from '../support/database.ts';
 import { DeviceTypes, OTHER_PARTNER, PARTNER, eventually, outboxRows, startTestPartner, startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
@@ -12,6 +12,18 @@ async function operate(p: TestPlatform, session: Session, deviceId: string, attr
     body: { UserID: session.userId, Device: [{ DeviceInfo: { deviceID: deviceId }, DeviceAttr: attrs }] },
   });
   assert.ok(data, `7.2.7 through ${p.url}: ${JSON.stringify(error)}`);
+}
+
+/** Two instances on one schema with the same partners, and a user of the first with an air conditioner bound. */
+async function twoInstancesWithAConditioner(t: TestContext) {
+  const { url, db } = await withPostgresSchema(t);
+  const partners = [await startTestPartner(t, PARTNER), await startTestPartner(t, OTHER_PARTNER)] as const;
+  const one = await startTestPlatform(t, { database: { url }, partners: [...partners] });
+  const two = await startTestPlatform(t, { database: { url }, partners: [...partners] });
+  const alice = await one.login();
+  const conditioner = await one.addDevice(DeviceTypes.airConditioner);
+  await one.bind(alice, conditioner);
+  return { db, one, two, alice, conditioner };
 }
 
 describe('two platform instances on one PostgreSQL', { skip: postgres.skip }, () => {
@@ -81,13 +93,7 @@ describe('two platform instances on one PostgreSQL', { skip: postgres.skip }, ()
   });
 
   it('the simulation: while one instance steps, the other\'s tick does nothing, and the step starts from the state a command committed meanwhile', async (t) => {
-    const { url, db } = await withPostgresSchema(t);
-    const partners = [await startTestPartner(t, PARTNER), await startTestPartner(t, OTHER_PARTNER)] as const;
-    const one = await startTestPlatform(t, { database: { url }, partners: [...partners] });
-    const two = await startTestPlatform(t, { database: { url }, partners: [...partners] });
-    const alice = await one.login();
-    const conditioner = await one.addDevice(DeviceTypes.airConditioner);
-    await one.bind(alice, conditioner);
+    const { db, one, two, alice, conditioner } = await twoInstancesWithAConditioner(t);
     // Cooling a 30° room towards 22°: each step takes it one degree closer.
     await operate(one, alice, conditioner, { onOffStatus: 'True', mode: 'cool', targetTemperature: '22' });
 
@@ -131,13 +137,7 @@ describe('two platform instances on one PostgreSQL', { skip: postgres.skip }, ()
   const BOUND_MS = 1_000;
 
   it(`a token logged out on one instance is refused on the other, and a state changed on one is read on the other, within ${BOUND_MS} ms`, async (t) => {
-    const { url } = await withPostgresSchema(t);
-    const partners = [await startTestPartner(t, PARTNER), await startTestPartner(t, OTHER_PARTNER)] as const;
-    const one = await startTestPlatform(t, { database: { url }, partners: [...partners] });
-    const two = await startTestPlatform(t, { database: { url }, partners: [...partners] });
-    const alice = await one.login();
-    const conditioner = await one.addDevice(DeviceTypes.airConditioner);
-    await one.bind(alice, conditioner);
+    const { one, two, alice, conditioner } = await twoInstancesWithAConditioner(t);
     const status = async (p: TestPlatform) => {
       const { data, error, response } = await p.client(alice.partner, { AccessToken: alice.accessToken }).devices_deviceStatus({
         body: { UserID: alice.userId, Device: [{ DeviceInfo: { deviceID: conditioner } }] },
