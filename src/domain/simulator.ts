@@ -71,7 +71,3 @@ export function step(device: { deviceType: string; attrs: Record<string, string>
   return tick;
 }
 
-/** True while a step would change something; an offline device (online false) is held still. */
-export function isActive(device: { deviceType: string; attrs: Record<string, string>; online?: boolean }): boolean {
-  return step({ ...device, online: device.online ?? true }) !== undefined;
-}

@@ -301,8 +301,10 @@ export function repositories(db: Queryable): Repositories {
         );
       },
       async listActiveForChange() {
-        // Appliances in a cycle, heating, or regulating temperature; locked in device_id order, as
-        // requests.findForChange locks.
+        // The candidates of a simulation step: appliances in a cycle, heating, or regulating
+        // temperature. The domain's step() decides which move; this only spares reading every device,
+        // and test/store/simulation-candidates.test.ts holds it to leaving none out. Locked in
+        // device_id order, as requests.findForChange locks.
         const { rows } = await db.query<DeviceRow & { report_to: string[] }>(
           `SELECT ${deviceColumns}, ${reportTo} FROM devices d
            WHERE d.online AND (d.attrs->>'runningstatus' IN ('1', '2', '3')

@@ -1,9 +1,11 @@
 // The simulated appliances' own life: what one step does after a 7.2.7 command, and the alarms
 // (7.2.8 DataType alarm) a configured fault raises. Every expectation is exact: steps are deterministic.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { applyCommand, initialAttributes } from '../../src/domain/capabilities.ts';
-import { isActive, step, type Tick } from '../../src/domain/simulator.ts';
+import { FAULTS, step, type Tick } from '../../src/domain/simulator.ts';
+import { ConfigError, configFrom } from '../../src/config.ts';
 
 type Attrs = Record<string, string>;
 interface Device {
@@ -36,6 +38,9 @@ function run(device: Device, options?: { fault?: string }, limit = 20): Tick[] {
 }
 
 const DRUM = '02002001';
+
+/** Whether a step would change something: an offline device (online false) is held still. */
+const isActive = (device: { deviceType: string; attrs: Attrs; online?: boolean }) => step({ ...device, online: device.online ?? true }) !== undefined;
 
 describe('washing machine', () => {
   it('a full wash cycle goes washing → rinsing → spinning → finished, then rests with the door unlocked', () => {
@@ -175,5 +180,17 @@ describe('devices with nothing to simulate, and offline devices', () => {
     const before = structuredClone(washer);
     step(washer, { fault: 'waterHeatingErr' });
     assert.deepEqual(washer, before);
+  });
+});
+
+describe('configured faults', () => {
+  it('the configuration accepts exactly the faults the simulation knows, and names a misspelt one', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../src/config.schema.json', import.meta.url), 'utf8')) as {
+      properties: { simulation: { properties: { faults: { additionalProperties: { enum: string[] } } } } };
+    };
+    assert.deepEqual(schema.properties.simulation.properties.faults.additionalProperties.enum, [...FAULTS]);
+    const minimal = { platId: 'P', partners: [], simulation: { faults: { C89346112DD5: 'waterHeatingError' } } };
+    assert.throws(() => configFrom(minimal, 'test', '.', {}), (error: Error) => error instanceof ConfigError && /simulation\.faults\.C89346112DD5: must be equal to one of the allowed values/.test(error.message));
+    for (const fault of FAULTS) assert.deepEqual(configFrom({ ...minimal, simulation: { faults: { C89346112DD5: fault } } }, 'test', '.', {}).simulation.faults, { C89346112DD5: fault });
   });
 });
