@@ -11,7 +11,8 @@ import { hashToken } from '../../src/domain/tokens.ts';
 import { StoreUnavailableError } from '../../src/store/database.ts';
 import { createStore } from '../../src/store/repositories.ts';
 import { engines, withDatabase, type Engine } from '../support/database.ts';
-import { DeviceTypes, outboxRows } from '../support/platform.ts';
+import { DeviceTypes } from '../support/examples.ts';
+import { outboxRows } from '../support/outbox.ts';
 
 const partner: Partner = { platId: 'MB-JDAPP-0000', appId: '17592186044420', verifyUrl: 'http://127.0.0.1:9/v1/user/verify', dataGatewayUrl: 'http://127.0.0.1:9/v1/dataservices/dataGateway' };
 

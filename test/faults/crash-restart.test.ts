@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { postgres, temporaryDirectory, withPostgresSchema } from '../support/database.ts';
-import { DeviceTypes, OTHER_PARTNER, PARTNER, eventually, startTestPartner } from '../support/platform.ts';
+import { DeviceTypes, OTHER_PARTNER, PARTNER } from '../support/examples.ts';
+import { eventually } from '../support/eventually.ts';
+import { startTestPartner } from '../support/test-partner.ts';
 import { startPlatformProcess } from '../support/platform-process.ts';
 import { loginAndBind, migratedDataDir, newDeviceIds } from './process-session.ts';
 

@@ -4,7 +4,8 @@
 // are exactly the values its reports must carry, in order (a repeat that finds the value already
 // set changes nothing and reports nothing).
 import assert from 'node:assert/strict';
-import type { Session, TestPartner } from '../support/platform.ts';
+import { type Session } from '../support/platform.ts';
+import { type TestPartner } from '../support/test-partner.ts';
 
 export interface OpOutcome {
   deviceId: string;

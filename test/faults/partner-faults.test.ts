@@ -7,7 +7,10 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../../bench/lib/load.ts';
 import { capturedLog } from '../support/log-capture.ts';
-import { DeviceTypes, eventually, outboxRows, startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { DeviceTypes } from '../support/examples.ts';
+import { eventually } from '../support/eventually.ts';
+import { outboxRows } from '../support/outbox.ts';
+import { startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
 
 /** targetTemperature 16…30 in turn: consecutive values differ, and the first differs from the initial 26. */
 const temperatureAt = (i: number) => String(16 + (i % 15));

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { createCheaaPlatformClient } from '../../generated/cheaa-c2c/platform.client.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { migratedPGliteSnapshot } from '../support/database.ts';
-import { requestExample, type Session, type TestPartner } from '../support/platform.ts';
+import { requestExample } from '../support/examples.ts';
+import { type Session } from '../support/platform.ts';
+import { type TestPartner } from '../support/test-partner.ts';
 
 export async function loginAndBind(url: string, partner: TestPartner, deviceIds: string[]): Promise<Session> {
   const loginId = `u${randomBytes(6).toString('hex')}`;

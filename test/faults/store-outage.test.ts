@@ -8,7 +8,9 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { capturedLog } from '../support/log-capture.ts';
 import { postgres, postgresUrl, withPostgresSchema } from '../support/database.ts';
-import { DeviceTypes, eventually, startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { DeviceTypes } from '../support/examples.ts';
+import { eventually } from '../support/eventually.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 import { assertNothingLost, opLoops, type OpOutcome } from './op-loops.ts';
 

@@ -10,7 +10,8 @@ import { createGbt43960Client } from '../../generated/gbt43960/gbt43960.client.t
 import type { Gbt43960RequestBody } from '../../generated/gbt43960/gbt43960.handlers.ts';
 import { Statuses } from '../../generated/gbt43960/gbt43960.statuses.ts';
 import { assertRefused, send } from '../operations/support/contract.ts';
-import { replyExample, requestExample, sharedPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { replyExample, requestExample } from '../support/examples.ts';
+import { sharedPlatform, type Session, type TestPlatform } from '../support/platform.ts';
 import { bundledApis, deref, type JsonObject } from '../support/spec.ts';
 
 const platform = sharedPlatform();

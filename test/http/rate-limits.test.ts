@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { Statuses } from '../../generated/gbt43960/gbt43960.statuses.ts';
-import { partnerExample, startTestPlatform } from '../support/platform.ts';
+import { partnerExample } from '../support/examples.ts';
+import { startTestPlatform } from '../support/platform.ts';
 import { assertRefused, type Reply } from '../operations/support/contract.ts';
 
 const ATTEMPTS = 5;

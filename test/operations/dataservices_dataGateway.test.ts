@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { CheaaPartnerRequestBody } from '../../generated/cheaa-c2c/partner.handlers.ts';
 import { receivedReports } from '../../src/store/received-reports.ts';
-import { OTHER_PARTNER, PARTNER, partnerExample, sharedPlatform, type TestPlatform } from '../support/platform.ts';
+import { OTHER_PARTNER, PARTNER, partnerExample } from '../support/examples.ts';
+import { sharedPlatform, type TestPlatform } from '../support/platform.ts';
 import { assertRefused } from './support/contract.ts';
 
 const platform = sharedPlatform();

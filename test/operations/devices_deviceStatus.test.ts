@@ -2,7 +2,8 @@
 // item i (E-27); the AccessToken is optional, and one that is sent must be the user's (E-32).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DeviceTypes, replyExample, requestExample, sharedPlatform, type Session } from '../support/platform.ts';
+import { DeviceTypes, replyExample, requestExample } from '../support/examples.ts';
+import { sharedPlatform, type Session } from '../support/platform.ts';
 import { assertRefused, contractRefusals, errorExample, send } from './support/contract.ts';
 
 const platform = sharedPlatform();

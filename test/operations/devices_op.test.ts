@@ -2,7 +2,8 @@
 // bound to the user only, every command valid for its device or nothing changes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DeviceTypes, replyExample, requestExample, sharedPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { DeviceTypes, replyExample, requestExample } from '../support/examples.ts';
+import { sharedPlatform, type Session, type TestPlatform } from '../support/platform.ts';
 import { assertRefused, contractRefusals, errorExample, send, tokenRefusals } from './support/contract.ts';
 
 const platform = sharedPlatform();

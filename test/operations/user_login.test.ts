@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheaaPartnerRequestBody } from '../../generated/cheaa-c2c/partner.handlers.ts';
 import type { RetCode } from '../../generated/cheaa-c2c/platform.retcodes.ts';
-import { PLATFORM_PLAT_ID, replyExample, requestExample, sharedPlatform, startTestPlatform, type PartnerBehaviour, type TestPlatform } from '../support/platform.ts';
+import { PLATFORM_PLAT_ID, replyExample, requestExample } from '../support/examples.ts';
+import { sharedPlatform, startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { type PartnerBehaviour } from '../support/test-partner.ts';
 import { assertRefused, contractRefusals, send } from './support/contract.ts';
 
 const platform = sharedPlatform();

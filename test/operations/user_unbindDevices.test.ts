@@ -2,7 +2,8 @@
 // unbinds only what is bound to them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { replyExample, requestExample, sharedPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { replyExample, requestExample } from '../support/examples.ts';
+import { sharedPlatform, type Session, type TestPlatform } from '../support/platform.ts';
 import { assertRefused, contractRefusals, errorExample, send } from './support/contract.ts';
 
 const platform = sharedPlatform();

@@ -2,7 +2,8 @@
 // bindings, and only the account the AccessToken belongs to.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PLATFORM_PLAT_ID, replyExample, requestExample, sharedPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { PLATFORM_PLAT_ID, replyExample, requestExample } from '../support/examples.ts';
+import { sharedPlatform, type Session, type TestPlatform } from '../support/platform.ts';
 import { assertRefused, contractRefusals, errorExample, send, tokenRefusals } from './support/contract.ts';
 
 const platform = sharedPlatform();

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheaaPartnerRequestBody } from '../../generated/cheaa-c2c/partner.handlers.ts';
-import { LOCAL_USER, partnerExample, sharedPlatform, type TestPlatform } from '../support/platform.ts';
+import { LOCAL_USER, partnerExample } from '../support/examples.ts';
+import { sharedPlatform, type TestPlatform } from '../support/platform.ts';
 import { assertRefused } from './support/contract.ts';
 
 const platform = sharedPlatform();

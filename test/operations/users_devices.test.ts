@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { replyExample, requestExample, sharedPlatform, startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { replyExample, requestExample } from '../support/examples.ts';
+import { sharedPlatform, startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
 import { assertRefused, contractRefusals, errorExample, send } from './support/contract.ts';
 
 const platform = sharedPlatform();

@@ -3,21 +3,11 @@
 // an EventID (E-29), in order per device, at least once, none lost.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import {
-  DeviceTypes,
-  PLATFORM_PLAT_ID,
-  eventually,
-  outboxRows,
-  partnerApi,
-  partnerExample,
-  requestExample,
-  sharedPlatform,
-  startTestPlatform,
-  type PartnerBehaviour,
-  type PartnerReport,
-  type Session,
-  type TestPlatform,
-} from '../support/platform.ts';
+import { DeviceTypes, PLATFORM_PLAT_ID, partnerApi, partnerExample, requestExample } from '../support/examples.ts';
+import { eventually } from '../support/eventually.ts';
+import { outboxRows } from '../support/outbox.ts';
+import { sharedPlatform, startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { type PartnerBehaviour, type PartnerReport } from '../support/test-partner.ts';
 import { pointer, schemaValidator } from '../support/spec.ts';
 
 const FAULTY = { washer: 'FAULTYWASHER01', heater: 'FAULTYHEATER01' } as const;

@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { temporaryDirectory } from '../support/database.ts';
-import { OTHER_PARTNER, PARTNER, eventually, outboxRows, startTestPartner, startTestPlatform } from '../support/platform.ts';
+import { OTHER_PARTNER, PARTNER } from '../support/examples.ts';
+import { eventually } from '../support/eventually.ts';
+import { outboxRows } from '../support/outbox.ts';
+import { startTestPlatform } from '../support/platform.ts';
+import { startTestPartner } from '../support/test-partner.ts';
 
 describe('7.2.8 reports across a restart', () => {
   it('7.2.8 reports pending when the platform stops are delivered after it starts again on the same data: all of them, once each, in order', async (t) => {

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import type { Database, Queryable, QueryOptions } from '../../src/store/database.ts';
 import { engines, withDatabase, type Engine } from '../support/database.ts';
-import { DeviceTypes, outboxRows, startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { DeviceTypes } from '../support/examples.ts';
+import { outboxRows } from '../support/outbox.ts';
+import { startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
 
 /** A database that notes every statement sent through it, transactions' BEGIN and COMMIT included. */
 class CountingDatabase implements Database {

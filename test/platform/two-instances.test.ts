@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { postgres, withPostgresSchema } from '../support/database.ts';
-import { DeviceTypes, OTHER_PARTNER, PARTNER, eventually, outboxRows, startTestPartner, startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { DeviceTypes, OTHER_PARTNER, PARTNER } from '../support/examples.ts';
+import { eventually } from '../support/eventually.ts';
+import { outboxRows } from '../support/outbox.ts';
+import { startTestPlatform, type Session, type TestPlatform } from '../support/platform.ts';
+import { startTestPartner } from '../support/test-partner.ts';
 
 async function operate(p: TestPlatform, session: Session, deviceId: string, attrs: Record<string, string>): Promise<void> {
   const { data, error } = await p.client(session.partner, { AccessToken: session.accessToken }).devices_op({

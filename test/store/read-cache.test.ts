@@ -12,7 +12,7 @@ import { migrate } from '../../src/store/migrate.ts';
 import { ReadCache } from '../../src/store/read-cache.ts';
 import { createStore, repositories } from '../../src/store/repositories.ts';
 import { engines, postgres, postgresUrl, withDatabase, withPostgresSchema } from '../support/database.ts';
-import { eventually } from '../support/platform.ts';
+import { eventually } from '../support/eventually.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 
 const USER = '100000000000000001';

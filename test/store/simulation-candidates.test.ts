@@ -8,7 +8,7 @@ import { applyCommand, initialAttributes } from '../../src/domain/capabilities.t
 import { step } from '../../src/domain/simulator.ts';
 import { repositories } from '../../src/store/repositories.ts';
 import { engines, withDatabase } from '../support/database.ts';
-import { DeviceTypes } from '../support/platform.ts';
+import { DeviceTypes } from '../support/examples.ts';
 
 type Attrs = Record<string, string>;
 

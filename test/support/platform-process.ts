@@ -12,8 +12,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Cleanup, TestPartner } from './platform.ts';
-import { LOCAL_USER, PLATFORM_PLAT_ID } from './platform.ts';
+import type { Cleanup } from './eventually.ts';
+import type { TestPartner } from './test-partner.ts';
+import { LOCAL_USER, PLATFORM_PLAT_ID } from './examples.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

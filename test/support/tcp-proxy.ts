@@ -7,7 +7,7 @@
 //   const url = proxy.rewrite(postgresUrl);   // the same database, through the proxy
 import { createConnection, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { Cleanup } from './platform.ts';
+import type { Cleanup } from './eventually.ts';
 
 export interface TcpProxy {
   readonly port: number;

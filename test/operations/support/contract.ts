@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { cheaaPlatformOperations, type CheaaPlatformOperationId } from '../../../generated/cheaa-c2c/platform.handlers.ts';
 import { retCodeHttpStatus, type RetCode } from '../../../generated/cheaa-c2c/platform.retcodes.ts';
-import { OTHER_PARTNER, replyExample, type CallerHeaders, type Session, type TestPartner, type TestPlatform } from '../../support/platform.ts';
+import { OTHER_PARTNER, replyExample } from '../../support/examples.ts';
+import { type CallerHeaders, type Session, type TestPlatform } from '../../support/platform.ts';
+import { type TestPartner } from '../../support/test-partner.ts';
 
 export interface Reply {
   status: number;
