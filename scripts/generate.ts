@@ -4,6 +4,7 @@
 // operationId → handler wiring. Run with `npm run generate`; CI fails when the output drifts.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeConfigTypes } from './config-types.ts';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -342,3 +343,4 @@ for (const api of apis()) {
   const files = await generate(api);
   console.log(`${api.name}: ${files.join(', ')}`);
 }
+console.log(`config: ${await writeConfigTypes(root)}`);

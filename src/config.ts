@@ -5,28 +5,20 @@ import { dirname, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import type { Partner } from './domain/model.ts';
+import type { ConfiguredValues } from '../generated/config.types.ts';
 
 const addFormats = addFormatsModule.default;
 
-export interface PlatformConfig {
-  platId: string;
-  listen: { host: string; port: number };
-  tls?: { cert: string; key: string; ca: string };
-  database: { url?: string; dataDir: string; statementTimeoutMs: number; connectTimeoutMs: number; readCacheEntries: number };
-  shutdown: { graceMs: number };
-  tokens: { accessTokenTtlSeconds: number };
-  limits: { bodyBytes: number; requestsPerSecondPerPartner: number; verifyTimeoutMs: number; deliveryTimeoutMs: number };
-  delivery: { concurrencyPerPartner: number; retentionHours: number };
-  simulation: { tickMs: number; faults: Record<string, string> };
-  partners: Partner[];
-  localUsers: { loginId: string; authToken: string }[];
-  gbt43960: {
-    applications: { appId: string; appSecret: string; userId: string }[];
-    devices: { devId: string; userId: string; secret: string; devName: string; devGroup?: string; devAdd?: string }[];
-  };
-  devices: { deviceId: string; udeviceId?: string; deviceType: string; model?: string; manufacturer?: string; brand?: string; accessWay?: string }[];
+/** The PEM text of the TLS files the configuration names. */
+export interface TlsMaterial {
+  cert: string;
+  key: string;
+  ca: string;
 }
+
+/** The configuration in use: the validated values (types generated from src/config.schema.json),
+ * every default applied, with the TLS files read. */
+export type PlatformConfig = Omit<ConfiguredValues, 'tls'> & { tls?: TlsMaterial };
 
 export class ConfigError extends Error {}
 
@@ -37,11 +29,8 @@ const validate = ajv.compile(schema);
 
 /** Validates a parsed configuration; TLS paths are read relative to `baseDir`. */
 export function configFrom(raw: unknown, source: string, baseDir: string, env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  // Validation applies the schema's defaults (useDefaults) to this copy.
   const value = structuredClone(raw ?? {}) as Record<string, unknown>;
-  for (const key of ['listen', 'database', 'shutdown', 'tokens', 'limits', 'delivery', 'simulation']) value[key] ??= {};
-  value.localUsers ??= [];
-  value.gbt43960 ??= {};
-  value.devices ??= [];
   if (!validate(value)) {
     const problems = (validate.errors ?? []).map((e) => {
       const field = e.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') || '(top level)';
@@ -50,13 +39,14 @@ export function configFrom(raw: unknown, source: string, baseDir: string, env: N
     });
     throw new ConfigError(`${source} is not a valid configuration:\n${problems.join('\n')}`);
   }
-  const config = value as unknown as PlatformConfig;
-  const platIds = config.partners.map((p) => p.platId);
+  const { tls, ...values } = value as unknown as ConfiguredValues;
+  const platIds = values.partners.map((p) => p.platId);
   const duplicate = platIds.find((id, i) => platIds.indexOf(id) !== i);
   if (duplicate) throw new ConfigError(`${source}: partners: PlatID ${duplicate} appears twice`);
-  if (config.tls) {
-    const read = (field: 'cert' | 'key' | 'ca') => {
-      const file = resolve(baseDir, config.tls![field]);
+  const config: PlatformConfig = values;
+  if (tls) {
+    const read = (field: keyof TlsMaterial) => {
+      const file = resolve(baseDir, tls[field]);
       try {
         return readFileSync(file, 'utf8');
       } catch (error) {
