@@ -1,7 +1,7 @@
 // Clause 7.1 and 6.6.1.2: A's users log in to this platform (verified by A), get a userID and an
 // AccessToken, log out and unregister.
 import { randomInt } from 'node:crypto';
-import { InteropError, refuse, RetCodes } from './errors.ts';
+import { refuse, RetCodes } from './errors.ts';
 import type { NamedRecords, Partner, Store, TokenRecord, UserRecord } from './model.ts';
 import { hashToken, newAccessToken } from './tokens.ts';
 
@@ -88,14 +88,12 @@ export class Accounts {
   async authenticate(partner: Partner, accessToken: string | undefined): Promise<UserRecord> {
     requireToken(accessToken);
     const found = await this.#store.tokens.findWithUser(hashToken(accessToken));
-    checkToken(partner, found?.token, this.#now());
-    if (!found?.user) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
-    return found.user;
+    return resolveCaller(partner, { accessToken }, { user: found?.user, token: found?.token }, this.#now(), CallerRules.token);
   }
 
   /** A UserID named in a body, which must be a user of the calling partner. */
   async userOf(partner: Partner, userId: string): Promise<UserRecord> {
-    return partnerUser(partner, userId, await this.#store.users.find(userId));
+    return resolveCaller(partner, { accessToken: undefined, userId }, { user: await this.#store.users.find(userId), token: undefined }, this.#now(), CallerRules.user);
   }
 
   /** 7.1.2: the token stops working. */
@@ -114,56 +112,62 @@ export class Accounts {
   }
 }
 
-// The rules of users and tokens, over what the store found: the lookups of 7.2.6 and 7.2.7 find
-// the user and the token together with the devices (Repositories.requests), so Devices applies
-// them too.
+// Who is calling, by the rules of users and tokens (clause 6.6.1.2, 7.1, 7.2), over what the store
+// found: one check per rule, and for each kind of request the order in which they refuse. The
+// lookups of 7.2.6 and 7.2.7 find the user and the token together with the devices
+// (Repositories.requests), so Devices resolves its callers here too.
 
-/** What the store found of a request's UserID and AccessToken. */
+/** What the store found of a request's UserID (or, for a token alone, the token's user) and AccessToken. */
 export type FoundCaller = Pick<NamedRecords<unknown>, 'user' | 'token'>;
+
+/** What a request says of its caller: the AccessToken header, the UserID of its body. */
+export interface CallerNames {
+  accessToken: string | undefined;
+  userId?: string;
+}
+
+type Check = (partner: Partner, names: CallerNames, found: FoundCaller, now: Date) => void;
+
+const checks = {
+  /** RetCode 4010: a request that needs a token sent none. */
+  tokenSent: (_partner, { accessToken }) => requireToken(accessToken),
+  /** 4011 for a token that is unknown or another partner's, 4012 for an expired one. */
+  tokenValid: (partner, _names, { token }, now) => {
+    if (!token || token.platId !== partner.platId) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
+    if (token.expiresAt.getTime() <= now.getTime()) refuse(RetCodes.TokenExpired, 'AccessToken has expired; log in again');
+  },
+  /** 4011: the token is the UserID's (the foreign key pins a token to its user's platform). */
+  tokenOfUser: (_partner, { userId }, { token }) => {
+    if (token?.userId !== userId) refuse(RetCodes.TokenInvalid, `AccessToken does not belong to user ${userId}`);
+  },
+  /** 4011: the user the token was issued to still exists. */
+  tokenUserExists: (_partner, _names, { user }) => {
+    if (!user) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
+  },
+  /** 4041: the UserID names a user of the calling partner. */
+  userKnown: (partner, { userId }, { user }) => {
+    if (!user || user.platId !== partner.platId) refuse(RetCodes.UnknownUser, `unknown user ${userId}`);
+  },
+} satisfies Record<string, Check>;
+
+/** Each kind of request: the checks that apply, in the order their refusals take precedence. */
+export const CallerRules = {
+  /** The AccessToken header alone names the user (7.1.2, 7.1.3, 7.2.1–7.2.5). */
+  token: [checks.tokenSent, checks.tokenValid, checks.tokenUserExists],
+  /** A UserID of the calling partner, no token. */
+  user: [checks.userKnown],
+  /** 7.2.6 with a token (optional there, ERRATA E-32): an unknown user is refused as such whatever the token. */
+  userWithToken: [checks.userKnown, checks.tokenSent, checks.tokenValid, checks.tokenOfUser],
+  /** 7.2.7: the token is required and must be the UserID's. */
+  tokenOfUser: [checks.tokenSent, checks.tokenValid, checks.tokenOfUser, checks.tokenUserExists],
+} as const satisfies Record<string, readonly Check[]>;
+
+/** The calling user, or the first refusal of `rules`. */
+export function resolveCaller(partner: Partner, names: CallerNames, found: FoundCaller, now: Date, rules: readonly Check[]): UserRecord {
+  for (const check of rules) check(partner, names, found, now);
+  return found.user!;
+}
 
 export function requireToken(accessToken: string | undefined): asserts accessToken is string {
   if (!accessToken) refuse(RetCodes.TokenMissing, 'AccessToken header required');
-}
-
-/** A token that was sent must be known, the calling partner's and unexpired. */
-function checkToken(partner: Partner, token: TokenRecord | undefined, now: Date): asserts token is TokenRecord {
-  if (!token || token.platId !== partner.platId) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
-  if (token.expiresAt.getTime() <= now.getTime()) refuse(RetCodes.TokenExpired, 'AccessToken has expired; log in again');
-}
-
-/** A UserID named in a body must be a user of the calling partner. */
-function partnerUser(partner: Partner, userId: string, user: UserRecord | undefined): UserRecord {
-  if (!user || user.platId !== partner.platId) refuse(RetCodes.UnknownUser, `unknown user ${userId}`);
-  return user;
-}
-
-/**
- * The user of a body that comes with an optional AccessToken (7.2.6, ERRATA E-32), when the token,
- * if any, is valid and theirs. The refusals are those of userOf, then of authenticate, in that
- * order: an unknown user is refused as such whatever the token.
- */
-export function userWithToken(partner: Partner, userId: string, accessToken: string | undefined, found: FoundCaller, now: Date): UserRecord {
-  if (accessToken === undefined) return partnerUser(partner, userId, found.user);
-  let tokenRefusal: InteropError | undefined;
-  try {
-    requireToken(accessToken);
-    checkToken(partner, found.token, now);
-    // The token pins its user to its platform (foreign key), which checkToken found to be the caller.
-    if (found.token.userId === userId && found.user) return found.user;
-  } catch (error) {
-    if (!(error instanceof InteropError)) throw error;
-    tokenRefusal = error;
-  }
-  partnerUser(partner, userId, found.user);
-  if (tokenRefusal) throw tokenRefusal;
-  refuse(RetCodes.TokenInvalid, `AccessToken does not belong to user ${userId}`);
-}
-
-/** The user of a required AccessToken (checked present with requireToken before the lookup), who
- * must be the user the body names (7.2.7): the refusals of authenticate, then that one. */
-export function tokenOwner(partner: Partner, userId: string, found: FoundCaller, now: Date): UserRecord {
-  checkToken(partner, found.token, now);
-  if (found.token.userId !== userId) refuse(RetCodes.TokenInvalid, `AccessToken does not belong to user ${userId}`);
-  if (!found.user) refuse(RetCodes.TokenInvalid, 'AccessToken is not valid');
-  return found.user;
 }

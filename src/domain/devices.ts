@@ -1,7 +1,7 @@
 // Clause 7.2: binding, listing, reading and operating devices, and the reports (7.2.8) every
 // change produces. A user reaches only the devices bound to them.
 import { randomUUID } from 'node:crypto';
-import { requireToken, tokenOwner, userWithToken, type FoundCaller } from './accounts.ts';
+import { CallerRules, requireToken, resolveCaller, type FoundCaller } from './accounts.ts';
 import { applyCommand } from './capabilities.ts';
 import { CommitQueue, type Outcome } from './commit-queue.ts';
 import { InteropError, refuse, RetCodes, type RetCode } from './errors.ts';
@@ -103,11 +103,11 @@ export class Devices {
   /**
    * 7.2.6: the devices named, in order, each bound to the user the body names; the AccessToken is
    * optional, and one that is sent must be valid and the user's (ERRATA E-32). The refusals are
-   * those of the user and token (userWithToken), then of bound. One statement finds everything.
+   * those of the user and token (CallerRules), then of bound. One statement finds everything.
    */
   async status(partner: Partner, userId: string, accessToken: string | undefined, ids: string[]): Promise<DeviceRecord[]> {
     const found = await this.#store.requests.find({ userId, tokenHash: accessToken ? hashToken(accessToken) : null, deviceIds: ids });
-    userWithToken(partner, userId, accessToken, found, this.#now());
+    resolveCaller(partner, { accessToken, userId }, found, this.#now(), accessToken === undefined ? CallerRules.user : CallerRules.userWithToken);
     return boundOnly(userId, ids, found.devices).map((d) => d.device);
   }
 
@@ -121,12 +121,11 @@ export class Devices {
     });
   }
 
-  /** 7.2.7 for a partner: the AccessToken must be the named user's (the refusals of authenticate,
-   * then that one); then as operate. */
+  /** 7.2.7 for a partner: the AccessToken must be the named user's (CallerRules.tokenOfUser); then as operate. */
   async operateAs(partner: Partner, userId: string, accessToken: string | undefined, commands: Command[]): Promise<void> {
     requireToken(accessToken);
     const names = { userId, tokenHash: hashToken(accessToken), deviceIds: commands.map((c) => c.deviceId) };
-    await this.#operations.submit({ names, authorize: (found) => tokenOwner(partner, userId, found, this.#now()), commands });
+    await this.#operations.submit({ names, authorize: (found) => resolveCaller(partner, { accessToken, userId }, found, this.#now(), CallerRules.tokenOfUser), commands });
   }
 
   /** 7.2.7: every command must be valid for its device; then all apply, with their reports, or none. */
