@@ -17,7 +17,8 @@ import type { Database, OpenOptions } from './store/database.ts';
 import { openMigratedDatabase, pendingMigrations } from './store/migrate.ts';
 import { settledBy } from './settled-by.ts';
 import { warnUnlessUnavailable } from './store/unavailable.ts';
-import { outboxQueue } from './store/outbox-queue.ts';
+import { outboxQueue, type OutboxQueue } from './store/outbox-queue.ts';
+import { platformMetrics } from './metrics.ts';
 import { createStore } from './store/repositories.ts';
 import { ReadCache } from './store/read-cache.ts';
 import { createApp } from './http/app.ts';
@@ -56,16 +57,20 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   // Written asynchronously: a synchronous write per request line took a sixth of the busy time of
   // 7.2.6 under load (bench profile). pino flushes what is pending when the process exits.
   const log = options.log ?? pino({ name: 'cloud-interop', level: process.env.LOG_LEVEL ?? 'info' }, pino.destination({ sync: false }));
+  // The queue is the store's: its backlog is read at each scrape.
+  let queue: OutboxQueue | undefined;
+  const metrics = platformMetrics({ backlog: async () => (queue ? queue.backlog() : []) });
   const db = options.database && isDatabase(options.database)
     ? options.database
     : await openMigratedDatabase({
         statementTimeoutMs: config.database.statementTimeoutMs,
         connectTimeoutMs: config.database.connectTimeoutMs,
         onBackgroundError: (err) => log.warn({ err }, err.message),
-        onAvailabilityChange: (change) =>
-          change.available
-            ? log.info({ downForMs: change.downForMs }, 'the store is available again')
-            : log.error({ err: change.error }, 'the store is unavailable: answering 503 until it is back'),
+        onAvailabilityChange: (change) => {
+          metrics.store(change.available);
+          if (change.available) log.info({ downForMs: change.downForMs }, 'the store is available again');
+          else log.error({ err: change.error }, 'the store is unavailable: answering 503 until it is back');
+        },
         ...(options.database ?? (config.database.url ? { url: config.database.url } : { dataDir: config.database.dataDir })),
       });
   const readCache = config.database.readCacheEntries > 0 ? await ReadCache.open(db, { maxEntries: config.database.readCacheEntries }) : undefined;
@@ -95,7 +100,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const verifyHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.verifyTimeoutMs, tls: config.tls });
   const concurrency = options.worker?.concurrency ?? config.delivery.concurrencyPerPartner;
   const reportHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.deliveryTimeoutMs, tls: config.tls, connections: concurrency });
-  const accounts = new Accounts({ store, verifier: userVerifier(verifyHttp), tokenTtlSeconds: config.tokens.accessTokenTtlSeconds });
+  const accounts = new Accounts({ store, verifier: userVerifier(verifyHttp, metrics.verified), tokenTtlSeconds: config.tokens.accessTokenTtlSeconds });
   const devices = new Devices({ store, faults: config.simulation.faults });
   const { bodyBytes, requestsPerSecondPerPartner } = config.limits;
   const app = createApp({
@@ -116,7 +121,8 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
         },
       },
       { name: 'listen', problem: () => (readCache === undefined || readCache.listening ? undefined : 'the LISTEN connection to the store is down; reconnecting') },
-    ]),
+    ], metrics),
+    metrics,
   });
   const server = config.tls
     ? createHttpsServer({ ...config.tls, requestCert: true, rejectUnauthorized: true }, app)
@@ -136,8 +142,8 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const { port } = server.address() as AddressInfo;
   const url = `${config.tls ? 'https' : 'http'}://${config.listen.host}:${port}/v1`;
 
-  const queue = outboxQueue(db);
-  const worker = outboxWorker({ ...options.worker, concurrency, db, queue, http: reportHttp, partners: config.partners, log });
+  queue = outboxQueue(db);
+  const worker = outboxWorker({ ...options.worker, concurrency, db, queue, http: reportHttp, partners: config.partners, log, observe: metrics });
   await worker.start();
   const retention = outboxRetention({ queue, retentionMs: config.delivery.retentionHours * 3_600_000, warn });
   retention.start();

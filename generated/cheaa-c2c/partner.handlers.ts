@@ -48,6 +48,8 @@ export function cheaaPartnerDispatcher<Ctx>(handlers: CheaaPartnerHandlers<Ctx>,
     if (!handler) return next();
     const reply = await handler({ body: req.body, ctx: context(req), req });
     if (reply.headers) res.set(reply.headers);
+    // The request log and the metrics name the reply's result code (RetCode, or GB/T's status).
+    res.locals.replyBody = reply.body;
     res.status(Number(reply.status)).json(reply.body);
   };
 }

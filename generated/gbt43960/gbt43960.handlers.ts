@@ -54,6 +54,8 @@ export function gbt43960Dispatcher<Ctx>(handlers: Gbt43960Handlers<Ctx>, context
     if (!handler) return next();
     const reply = await handler({ body: req.body, ctx: context(req), req });
     if (reply.headers) res.set(reply.headers);
+    // The request log and the metrics name the reply's result code (RetCode, or GB/T's status).
+    res.locals.replyBody = reply.body;
     res.status(Number(reply.status)).json(reply.body);
   };
 }

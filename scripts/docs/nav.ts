@@ -13,6 +13,7 @@ export const GUIDE_PAGES = [
   'errata',
   'regenerate-client',
   'performance',
+  'operating',
 ] as const;
 
 export interface NavEntry {

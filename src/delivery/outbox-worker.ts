@@ -12,6 +12,7 @@ import { settledBy } from '../settled-by.ts';
 import { warnUnlessUnavailable } from '../store/unavailable.ts';
 import { outcomeMarks } from './outcome-marks.ts';
 import type { PartnerHttp } from './partner-http.ts';
+import type { DeliveryObserver } from './partner-lane.ts';
 import { partnerLane } from './partner-lane.ts';
 
 export interface OutboxWorkerOptions {
@@ -30,6 +31,8 @@ export interface OutboxWorkerOptions {
   probeMaxDelayMs?: number;
   /** How long a claim holds without renewal: how soon another process takes over after a crash. */
   leaseMs?: number;
+  /** Told of every delivery's outcome (metrics). */
+  observe?: DeliveryObserver;
 }
 
 export const DEFAULT_LEASE_MS = 1_500;
@@ -68,6 +71,7 @@ export function outboxWorker(options: OutboxWorkerOptions) {
             abandon: abandon.signal,
             log: options.log,
             warn,
+            observe: options.observe,
           }),
         ],
   );

@@ -25,6 +25,13 @@ export interface PartnerLaneOptions {
   abandon: AbortSignal;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
   warn(error: unknown, message: string): void;
+  observe?: DeliveryObserver | undefined;
+}
+
+/** Who hears of each delivery: how long the call took and, once accepted, how long after the report was written. */
+export interface DeliveryObserver {
+  delivered(platId: string, seconds: number, afterSeconds: number): void;
+  deliveryFailed(platId: string, seconds: number): void;
 }
 
 /** Failures in a row, with no success between, that make an outage rather than bad luck or a
@@ -121,9 +128,13 @@ export function partnerLane(o: PartnerLaneOptions) {
   }
 
   async function deliver(report: ClaimedReport, probe: boolean): Promise<void> {
+    const started = performance.now();
     const failure = await attempt(report);
     // Given up at shutdown: not an attempt that failed; stop() releases the claim.
     if (o.abandon.aborted) return;
+    const seconds = (performance.now() - started) / 1000;
+    if (failure === undefined) o.observe?.delivered(o.platId, seconds, (Date.now() - report.createdAt.getTime()) / 1000);
+    else o.observe?.deliveryFailed(o.platId, seconds);
     if (failure === undefined) {
       await o.marks.delivered(report.id);
       await succeeded();

@@ -4,6 +4,7 @@
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { errorHandler, notFound } from './error-handler.ts';
+import type { PlatformMetrics } from '../metrics.ts';
 import { requestLog } from './request-log.ts';
 
 export interface AppOptions {
@@ -14,6 +15,8 @@ export interface AppOptions {
   docsDir?: string;
   /** The operational endpoints (health.ts), served before everything else. */
   health?: Router;
+  /** Where the request log counts requests too. */
+  metrics?: PlatformMetrics;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -21,7 +24,7 @@ export function createApp(options: AppOptions): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   if (options.health) app.use(options.health);
-  app.use(requestLog(options.log));
+  app.use(requestLog(options.log, options.metrics));
   if (options.docsDir) app.use('/docs', express.static(options.docsDir, { fallthrough: true, index: 'index.html' }));
   for (const router of options.routers) app.use(router);
   // What no router took, and the docs site's own errors.

@@ -50,7 +50,8 @@ function gbtErrors(log: ErrorLogger): ErrorRequestHandler {
     if (res.headersSent) return;
     // RFC 9110 section 15.5.6: a 405 names the methods the interface takes, POST only here.
     if (status === Statuses.MethodNotAllowed) res.set('Allow', 'POST');
-    res.status(statusHttpStatus[status]).json({ status, msg });
+    res.locals.replyBody = { status, msg };
+    res.status(statusHttpStatus[status]).json(res.locals.replyBody);
   };
 }
 
@@ -67,7 +68,8 @@ function bodyToken(service: GbtService): RequestHandler {
 }
 
 const unknownInterface: RequestHandler = (_req, res) => {
-  res.status(statusHttpStatus[Statuses.UnknownInterface]).json({ status: Statuses.UnknownInterface, msg: 'no interface at this path' });
+  res.locals.replyBody = { status: Statuses.UnknownInterface, msg: 'no interface at this path' };
+  res.status(statusHttpStatus[Statuses.UnknownInterface]).json(res.locals.replyBody);
 };
 
 export function gbt43960Router(options: Gbt43960RouterOptions): Router {

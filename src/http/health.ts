@@ -1,8 +1,10 @@
 // Operational endpoints beside the standards' interfaces (README, "Operating it"): /healthz says
 // the process answers; /readyz that it can serve — the store reachable with every migration
 // applied, and the LISTEN connection that keeps the read cache coherent up — or 503 with the
-// reasons; / points a browser at the docs.
+// reasons; /metrics is the Prometheus text of the platform's metrics (src/metrics.ts); / points a
+// browser at the docs.
 import { Router } from 'express';
+import type { Registry } from 'prom-client';
 
 export interface ReadinessCheck {
   /** What is checked, in the reply. */
@@ -11,8 +13,13 @@ export interface ReadinessCheck {
   problem(): Promise<string | undefined> | string | undefined;
 }
 
-export function healthRouter(checks: ReadinessCheck[]): Router {
+export function healthRouter(checks: ReadinessCheck[], metrics?: { registry: Registry }): Router {
   const router = Router();
+  if (metrics) {
+    router.get('/metrics', async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -47,11 +47,15 @@ export function cheaaErrorHandler(log: ErrorLogger, known?: FailureClassifier): 
     if (res.headersSent) return;
     // RFC 9110 section 15.5.6: a 405 names the methods the interface takes; clause 6.2 allows POST only.
     if (retCode === RetCodes.MethodNotAllowed) res.set('Allow', 'POST');
-    res.status(retCodeHttpStatus[retCode]).json({ RetCode: retCode, RetInfo: unexpected && requestId ? `${retInfo} (request id ${String(requestId)})` : retInfo });
+    const body = { RetCode: retCode, RetInfo: unexpected && requestId ? `${retInfo} (request id ${String(requestId)})` : retInfo };
+    // A host's request log may name the reply's RetCode (the platform's does).
+    res.locals.replyBody = body;
+    res.status(retCodeHttpStatus[retCode]).json(body);
   };
 }
 
 /** The last middleware: a path that nothing served gets the standard's body, not Express's HTML page. */
 export const cheaaNotFound: RequestHandler = (_req, res) => {
-  res.status(retCodeHttpStatus[RetCodes.InterfaceNotFound]).json({ RetCode: RetCodes.InterfaceNotFound, RetInfo: 'no interface at this path' });
+  res.locals.replyBody = { RetCode: RetCodes.InterfaceNotFound, RetInfo: 'no interface at this path' };
+  res.status(retCodeHttpStatus[RetCodes.InterfaceNotFound]).json(res.locals.replyBody);
 };

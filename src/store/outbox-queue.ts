@@ -9,6 +9,8 @@ export interface ClaimedReport {
   deviceId: string;
   payload: Record<string, unknown>;
   attempts: number;
+  /** When the report was written: with its op or state change. */
+  createdAt: Date;
 }
 
 export interface FailedReport {
@@ -46,7 +48,7 @@ export function outboxQueue(db: Database) {
       // rows (1.5 s per claim with 2,000 pending) while the table had not been analysed yet, as
       // after a sudden backlog. The heads come from outbox_pending_idx, which holds pending rows
       // only: delivered rows, kept until the retention sweep, cost the claim nothing.
-      const { rows } = await db.query<{ id: string; event_id: string; plat_id: string; device_id: string; payload: Record<string, unknown>; attempts: number }>(
+      const { rows } = await db.query<{ id: string; event_id: string; plat_id: string; device_id: string; payload: Record<string, unknown>; attempts: number; created_at: Date }>(
         `WITH heads AS (
            -- The oldest pending report of each of the partner's devices: the only one that may go next.
            SELECT DISTINCT ON (device_id) id, next_attempt_at, claimed_until
@@ -68,12 +70,12 @@ export function outboxQueue(db: Database) {
          )
          UPDATE outbox o SET claimed_by = $2, claimed_until = now() + ($3::text || ' milliseconds')::interval
          WHERE o.id = ANY (ARRAY(SELECT id FROM claimable))
-         RETURNING o.id, o.event_id, o.plat_id, o.device_id, o.payload, o.attempts`,
+         RETURNING o.id, o.event_id, o.plat_id, o.device_id, o.payload, o.attempts, o.created_at`,
         [limit, worker, millis(leaseMs), platId, probe],
       );
       // RETURNING has no order; ids are bigints as strings.
       rows.sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return rows.map((r) => ({ id: r.id, eventId: r.event_id, platId: r.plat_id, deviceId: r.device_id, payload: r.payload, attempts: r.attempts }));
+      return rows.map((r) => ({ id: r.id, eventId: r.event_id, platId: r.plat_id, deviceId: r.device_id, payload: r.payload, attempts: r.attempts, createdAt: new Date(r.created_at) }));
     },
     /** Records reports as delivered, in one statement however many. */
     async delivered(ids: string[], worker: string): Promise<void> {
@@ -136,10 +138,13 @@ export function outboxQueue(db: Database) {
       );
       return rowCount;
     },
-    /** Reports not yet delivered (for shutdown logs and tests). */
-    async pending(): Promise<number> {
-      const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL');
-      return Number(rows[0]?.n ?? 0);
+    /** Per partner, the reports not yet delivered and the age of the oldest, in seconds (metrics). */
+    async backlog(): Promise<{ platId: string; pending: number; oldestSeconds: number }[]> {
+      const { rows } = await db.query<{ plat_id: string; pending: string; oldest: string }>(
+        `SELECT plat_id, count(*) AS pending, extract(epoch FROM now() - min(created_at)) AS oldest
+         FROM outbox WHERE delivered_at IS NULL GROUP BY plat_id`,
+      );
+      return rows.map((r) => ({ platId: r.plat_id, pending: Number(r.pending), oldestSeconds: Number(r.oldest) }));
     },
   };
 }
