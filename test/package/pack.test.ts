@@ -30,10 +30,11 @@ describe('npm pack', { timeout: 300_000 }, () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('holds the build, its assets and the README, and nothing else', () => {
+  it('holds the build, its assets, the README and the licence, and nothing else', () => {
     for (const needed of [
       'package.json',
       'README.md',
+      'LICENSE',
       'dist/src/sdk/index.js',
       'dist/src/sdk/index.d.ts',
       'dist/src/platform.js',
@@ -44,8 +45,8 @@ describe('npm pack', { timeout: 300_000 }, () => {
     ]) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
-    const stray = files.filter((f) => !(f.startsWith('dist/') || f === 'package.json' || f === 'README.md'));
-    assert.deepEqual(stray, [], 'only dist/, package.json and README.md');
+    const stray = files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE'].includes(f)));
+    assert.deepEqual(stray, [], 'only dist/, package.json, README.md and LICENSE');
     assert.deepEqual(files.filter((f) => /(^|\/)test\//.test(f)), [], 'no tests');
     assert.deepEqual(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')), [], 'no TypeScript sources: the build is shipped');
     assert.deepEqual(files.filter((f) => /\.(pem|key|crt|p12|pfx)$/.test(f)), [], 'no keys or certificates');
