@@ -27,7 +27,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     if (Number.isSafeInteger(owner) && owner > 0 && isRunning(owner)) {
       const who = owner === process.pid ? `this process (${owner})` : `process ${owner}`;
       throw new Error(
-        `PGlite data directory ${path.dirname(file)} is in use by ${who}: stop it or use another --data-dir. ` +
+        `PGlite data directory ${path.dirname(file)} is in use by ${who}: stop it, or give this one another data directory (database.dataDir in its configuration). ` +
           `(If no such process is running, delete ${file}.)`,
       );
     }

@@ -18,7 +18,7 @@ describe('the PGlite data-dir lock', () => {
     t.after(() => first.close());
     await assert.rejects(
       openDatabase({ dataDir }),
-      new RegExp(`in use by this process \\(${process.pid}\\): stop it or use another --data-dir`),
+      new RegExp(`in use by this process \\(${process.pid}\\): stop it, or give this one another data directory \\(database.dataDir in its configuration\\)`),
     );
   });
 
