@@ -11,7 +11,8 @@ const help = `Usage: cloud-interop serve [--config <file.yaml|file.json>]
 Runs the CHEAA reference platform (clause 7 interfaces under /v1, GB/T 43960 under /gbt43960/v1).
 Without --config it uses ${DEFAULT_CONFIG}: 127.0.0.1:8080, PGlite data in .data/demo, seeded
 appliances, and itself as its partner. DATABASE_URL switches the store to a PostgreSQL server;
-LOG_LEVEL sets the log level (info).
+LOG_LEVEL sets the log level (info); logs are readable lines on a terminal and JSON otherwise
+(LOG_FORMAT=json: JSON on a terminal too).
 
 Options:
   -c, --config <file>  the platform configuration (YAML or JSON, see src/config.schema.json)
@@ -39,7 +40,9 @@ export const serve: Command = {
     // Imported here: the platform pulls in the store, Express and the validators.
     const { startPlatform } = await import('../platform.ts');
     const platform = await startPlatform(config);
-    platform.log.info({ url: platform.url, docs: platform.url.replace(/\/v1$/, '/docs/') }, 'platform listening');
+    const origin = platform.url.replace(/\/v1$/, '');
+    const store = platform.db.engine === 'postgres' ? 'PostgreSQL (database.url or DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
+    platform.log.info({ url: platform.url, gbt43960: `${origin}/gbt43960/v1`, docs: `${origin}/docs/`, metrics: `${origin}/metrics`, store }, 'platform listening');
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
     });
