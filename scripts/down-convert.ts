@@ -154,11 +154,6 @@ function prepare(source: JsonObject, changes: Changes): JsonObject {
         count(changes, `${keyword} removed`);
       }
     }
-    // 3.0 ignores everything beside a $ref (3.0.3 §4.7.24), so say so by leaving it out.
-    if (typeof schema.$ref === 'string' && Object.keys(schema).length > 1) {
-      for (const key of Object.keys(schema)) if (key !== '$ref') delete schema[key];
-      count(changes, 'keywords beside a $ref removed');
-    }
     if (Array.isArray(schema.examples)) count(changes, 'schema examples → example (the first)');
     if (Array.isArray(schema.type) && schema.type.includes('null')) count(changes, "type [T, 'null'] → nullable");
     for (const keyword of ['propertyNames', 'unevaluatedProperties', 'patternProperties']) {
@@ -194,8 +189,9 @@ export function leftovers(doc: JsonObject): string[] {
 export function toOpenApi30(bundle: JsonObject, bundlePath: string): { doc: JsonObject; changes: Changes } {
   const changes: Changes = new Map();
   const prepared = prepare(bundle, changes);
-  // allOfTransform stays off: it would turn the (now removed) $ref siblings into allOf, which
-  // generators render as an anonymous composed model instead of the named one.
+  // allOfTransform stays off: the sources hold no $ref siblings (test/spec/generator-neutral.test.ts),
+  // and a sibling that slipped in must fail the build (leftovers) rather than become an anonymous
+  // composed model that generators render instead of the named one.
   const doc = new Converter(prepared, { allOfTransform: false }).convert() as JsonObject;
   const info = doc.info as JsonObject;
   info.description = `${typeof info.description === 'string' ? `${info.description.trimEnd()}\n\n` : ''}This is the OpenAPI 3.0.3 rendering of \`${bundlePath}\`, written by \`npm run generate\` (scripts/down-convert.ts) for code generators that do not read OpenAPI 3.1. Where it and the 3.1 document differ, the 3.1 document is right.\n`;

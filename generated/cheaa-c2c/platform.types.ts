@@ -285,6 +285,11 @@ export interface components {
          */
         TelevisionSubCategory: "001" | "002" | "099";
         /**
+         * LoginID
+         * @description The user's unique identifier on the A platform (table 14 `loginID`, A 厂商用户唯一标识), at most 20 characters.
+         */
+        LoginID: string;
+        /**
          * UserID
          * @description The B platform's identifier of an A platform's user (table 14 `userID`), created by B at the
          *     user's first login (clause 6.6.1.2) and sent back by A in later requests. Always a string: the
@@ -304,8 +309,7 @@ export interface components {
          *     on the interface.
          */
         UserBase: {
-            /** @description The user's unique identifier on the A platform (A 厂商用户唯一标识), at most 20 characters. */
-            loginID?: string;
+            loginID?: components["schemas"]["LoginID"];
             /**
              * @description The user's login name on the A platform, 3–15 characters, none of `' " - \ / : ; * ? < > | % & # +`
              *     nor space; letters, digits and underscore are advised.
@@ -372,7 +376,11 @@ export interface components {
          */
         UserLoginRequest: {
             /** @description The A platform's user, as a one-element array; `UserBase.loginID` is required. */
-            User: components["schemas"]["User"][];
+            User: (components["schemas"]["User"] & {
+                UserBase: components["schemas"]["UserBase"] & {
+                    loginID: components["schemas"]["LoginID"];
+                };
+            })[];
             AuthToken: components["schemas"]["AuthToken"];
         };
         /**
@@ -400,7 +408,11 @@ export interface components {
         UserLoginResponse: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
-            User: components["schemas"]["User"][];
+            User: (components["schemas"]["User"] & {
+                UserBase: components["schemas"]["UserBase"] & {
+                    userID: components["schemas"]["UserID"];
+                };
+            })[];
         };
         /**
          * Result
@@ -420,7 +432,12 @@ export interface components {
          * @description Body of 7.1.3 user unregister (table 23); `UserBase.loginID` and `UserBase.status` are required.
          */
         UserUnregisterRequest: {
-            User: components["schemas"]["User"][];
+            User: (components["schemas"]["User"] & {
+                UserBase: components["schemas"]["UserBase"] & {
+                    loginID: components["schemas"]["LoginID"];
+                    status: components["schemas"]["UserStatus"];
+                };
+            })[];
         };
         /**
          * DeviceID
@@ -475,12 +492,21 @@ export interface components {
             name?: string | null;
         };
         /**
+         * DeviceInfoWithID
+         * @description DeviceInfo naming its device: `deviceID` is required (tables 29, 32, 36, 38, 39, 44, 47: "deviceID
+         *     is inside DeviceInfo"). A composition rather than `required` beside a `$ref`, which generators
+         *     ignore.
+         */
+        DeviceInfoWithID: components["schemas"]["DeviceInfo"] & {
+            deviceID: components["schemas"]["DeviceID"];
+        };
+        /**
          * DeviceSelector
          * @description One device named by its `deviceID` (tables 29, 32, 38, 44: "the Device array holds only DeviceInfo,
          *     and deviceID is inside DeviceInfo"). Other DeviceInfo fields may be sent and are ignored.
          */
         DeviceSelector: {
-            DeviceInfo: components["schemas"]["DeviceInfo"];
+            DeviceInfo: components["schemas"]["DeviceInfoWithID"];
         };
         /**
          * BindDevicesRequest
@@ -563,7 +589,7 @@ export interface components {
          * @description One device of a reply that carries basic information (tables 36, 39).
          */
         DeviceInfoItem: {
-            DeviceInfo: components["schemas"]["DeviceInfo"];
+            DeviceInfo: components["schemas"]["DeviceInfoWithID"];
         };
         /**
          * UserDevicesResponse
@@ -597,7 +623,10 @@ export interface components {
          *     other DeviceInfo field given replaces the stored value.
          */
         DeviceInfoChange: {
-            DeviceInfo: components["schemas"]["DeviceInfo"];
+            /** @description The device's `deviceID` and at least one field to change. */
+            DeviceInfo: components["schemas"]["DeviceInfo"] & {
+                deviceID: components["schemas"]["DeviceID"];
+            };
         };
         /**
          * ModifyDeviceInfoRequest
@@ -628,7 +657,9 @@ export interface components {
          *     attribute name is allowed; values are strings, as in every example of the standard. The
          *     properties below are those of the standard's washing machine (table 12) plus `onLine` from the
          *     7.2.6 example. Names are identifiers: no spaces (the standard's `"onOffStatus "` with a trailing
-         *     space is an error, see ERRATA.md).
+         *     space is an error, see ERRATA.md). The three BooleanString properties are `onOffStatus`, the power
+         *     state (开关机状态), `doorLockStatus`, the door lock state (门锁状态), and `onLine`, whether the
+         *     device is connected to its cloud (reported by 7.2.6 and 7.2.8).
          * @example {
          *       "onOffStatus": "True",
          *       "runningstatus": "1",
@@ -637,7 +668,6 @@ export interface components {
          *     }
          */
         DeviceAttr: {
-            /** @description Power state (开关机状态). */
             onOffStatus?: components["schemas"]["BooleanString"];
             /**
              * @description Running state (运行状态) of a washing machine. The reference platform uses `0` idle,
@@ -649,9 +679,7 @@ export interface components {
              *     `3` quick wash, `4` wool, `5` heavy duty, `6` delicates.
              */
             laundryCycle?: string;
-            /** @description Door lock state (门锁状态). */
             doorLockStatus?: components["schemas"]["BooleanString"];
-            /** @description Whether the device is connected to its cloud (reported by 7.2.6 and 7.2.8). */
             onLine?: components["schemas"]["BooleanString"];
         } & {
             [key: string]: string;
@@ -678,7 +706,7 @@ export interface components {
          * @description One command (table 47): DeviceInfo names the device, DeviceAttr holds the attributes to set.
          */
         DeviceCommand: {
-            DeviceInfo: components["schemas"]["DeviceInfo"];
+            DeviceInfo: components["schemas"]["DeviceInfoWithID"];
             DeviceAttr: components["schemas"]["DeviceAttr"];
         };
         /**

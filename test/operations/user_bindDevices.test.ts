@@ -14,7 +14,7 @@ const bindRequest = (session: Session, ...deviceIds: string[]) => ({ UserID: ses
 async function devicesOf(p: TestPlatform, session: Session): Promise<string[]> {
   const { data, error } = await p.client(session.partner).users_devices({ body: { UserID: session.userId } });
   assert.ok(data, JSON.stringify(error));
-  return data.Device.map((d) => d.DeviceInfo.deviceID!);
+  return data.Device.map((d) => d.DeviceInfo.deviceID);
 }
 
 let families = 0;
@@ -30,7 +30,7 @@ describe('7.2.1 device bind', () => {
     const { data } = await p.client().user_bindDevices({ body });
 
     assert.deepEqual(data, replyExample('user_bindDevices.standard.response'));
-    assert.deepEqual((await devicesOf(p, alice)).sort(), body.Device.map((d) => d.DeviceInfo.deviceID!).sort());
+    assert.deepEqual((await devicesOf(p, alice)).sort(), body.Device.map((d) => d.DeviceInfo.deviceID).sort());
   });
 
   it('7.2.1 a device named by its UDeviceID (clause 6.4; note to 7.2.1) is bound under this platform\'s deviceID', async () => {

@@ -84,14 +84,14 @@ export const OTHER_PARTNER = { platId: '000006', appId: '17592186044421' } as co
 /** The user the platform's own verify interface (its partner role) knows: the 7.1.4 example's. */
 export const LOCAL_USER = (() => {
   const { User, AuthToken } = partnerExample<CheaaPartnerRequestBody<'user_verify'>>('user_verify.standard.request');
-  return { loginId: User[0]!.UserBase.loginID!, authToken: AuthToken };
+  return { loginId: User[0]!.UserBase.loginID, authToken: AuthToken };
 })();
 
 type DeviceConfig = PlatformConfig['devices'][number];
-type WireDeviceInfo = { deviceID?: string; deviceType?: string; model?: string; manufacturer?: string; brand?: string; accessWay?: string };
+type WireDeviceInfo = { deviceID: string; deviceType?: string; model?: string; manufacturer?: string; brand?: string; accessWay?: string };
 
 const fromExample = (d: WireDeviceInfo): DeviceConfig => ({
-  deviceId: d.deviceID!,
+  deviceId: d.deviceID,
   deviceType: d.deviceType!,
   ...(d.model !== undefined && { model: d.model }),
   ...(d.manufacturer !== undefined && { manufacturer: d.manufacturer }),
@@ -307,7 +307,7 @@ export class TestPartner {
       cheaaPartnerDispatcher(
         {
           user_verify: ({ body }) => {
-            const loginId = body.User[0]!.UserBase.loginID!;
+            const loginId = body.User[0]!.UserBase.loginID;
             const expected = this.users.get(loginId);
             if (expected === undefined) refuse(RetCodes.UnknownUser, `unknown user ${loginId}`);
             if (expected !== body.AuthToken) refuse(RetCodes.TokenInvalid, `AuthToken is not valid for ${loginId}`);
@@ -519,7 +519,7 @@ export async function startTestPlatform(t: Cleanup, options: TestPlatformOptions
       assert.ok(data, `login of ${loginId} through ${as.platId} failed: HTTP ${response.status} ${JSON.stringify(error)}`);
       const accessToken = response.headers.get('AccessToken');
       assert.ok(accessToken, 'the login reply carries an AccessToken header');
-      const userId = data.User[0]!.UserBase.userID!;
+      const userId = data.User[0]!.UserBase.userID;
       return { loginId, authToken, userId, accessToken, partner: as, client: client(as, { AccessToken: accessToken }) };
     },
     addDevice: async (deviceType = DeviceTypes.washingMachine) => (await seed(deviceType, false)).deviceId,

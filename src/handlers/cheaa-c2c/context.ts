@@ -14,7 +14,7 @@ export interface PlatformContext {
 }
 
 /** The deviceIDs of a request's Device array. */
-export const deviceIds = (devices: { DeviceInfo: { deviceID?: string } }[]) => devices.map((d) => d.DeviceInfo.deviceID!);
+export const deviceIds = (devices: { DeviceInfo: { deviceID: string } }[]) => devices.map((d) => d.DeviceInfo.deviceID);
 
 /** The reply of a batch (7.2.1, 7.2.2): RetCode 200 only when no device failed (ERRATA E-24). */
 export function batchReply(total: number, failures: DeviceFailure[]) {
