@@ -122,7 +122,7 @@ export interface components {
         /**
          * User
          * @description A user (clause 6.5.2.4, table 13): basic attributes and optional extended attributes. Requests
-         *     and replies carry users in a one-element array (see `UserList`).
+         *     and replies carry users in a one-element `User` array (ERRATA E-11).
          */
         User: {
             UserBase: components["schemas"]["UserBase"];

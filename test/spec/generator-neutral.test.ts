@@ -35,6 +35,20 @@ describe('documents every generator reads the same way', () => {
     for (const file of yamlFiles('openapi')) assert.doesNotThrow(() => parse(readFileSync(file, 'utf8')), file);
   });
 
+  it('enum names and descriptions are strings, as generators expect (YAML reads an unquoted True as a boolean)', () => {
+    const notStrings = (node: Json, where: string): string[] => {
+      if (Array.isArray(node)) return node.flatMap((n, i) => notStrings(n, `${where}/${i}`));
+      if (node === null || typeof node !== 'object') return [];
+      const here = ['x-enum-varnames', 'x-enum-descriptions'].flatMap((key) => {
+        const list = node[key];
+        return Array.isArray(list) && list.some((v) => typeof v !== 'string') ? [`${where}/${key}`] : [];
+      });
+      return [...here, ...Object.entries(node).flatMap(([k, v]) => notStrings(v, `${where}/${k}`))];
+    };
+    const found = yamlFiles('openapi').flatMap((file) => notStrings(parse(readFileSync(file, 'utf8')) as Json, file));
+    assert.deepEqual(found, []);
+  });
+
   it('the 3.0.3 partner rendering matches each standard 7.2.8 report with exactly its own oneOf branch', () => {
     const partner = bundledApis().find((api) => api.name === 'cheaa-partner')!;
     const doc = JSON.parse(readFileSync(openApi30Path(partner.output), 'utf8')) as JsonObject;
