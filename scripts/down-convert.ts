@@ -93,6 +93,21 @@ function parameters(doc: JsonObject): JsonObject[] {
   return found;
 }
 
+/** The properties of the schema a local `$ref` names, its own and those of its allOf parts. */
+function propertiesOf(doc: JsonObject, ref: string): JsonObject {
+  const schema = ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<Json | undefined>((at, key) => (isObject(at) ? at[key] : undefined), doc);
+  if (!isObject(schema)) return {};
+  const parts = Array.isArray(schema.allOf) ? schema.allOf : [];
+  return Object.assign(
+    {},
+    ...parts.map((part) => (isObject(part) && typeof part.$ref === 'string' ? propertiesOf(doc, part.$ref) : isObject(part) && isObject(part.properties) ? part.properties : {})),
+    isObject(schema.properties) ? schema.properties : {},
+  ) as JsonObject;
+}
+
 /** What the Converter does not do, done on a copy before it runs. */
 function prepare(source: JsonObject, changes: Changes): JsonObject {
   const doc = structuredClone(source);
@@ -147,6 +162,21 @@ function prepare(source: JsonObject, changes: Changes): JsonObject {
     if (Array.isArray(schema.type) && schema.type.filter((t) => t !== 'null').length > 1) {
       delete schema.type;
       count(changes, 'type list of several types → any value');
+    }
+    // `allOf: [{$ref: X}, {required: [p], properties: {p: …}}]` restates p only so that TypeScript
+    // generators see it required. swagger-codegen's Java declares such a property a second time in
+    // the subclass of X, under the same JSON name, which Jackson refuses; `required` alone says it.
+    if (Array.isArray(schema.allOf)) {
+      const inherited = new Set(schema.allOf.flatMap((part) => (isObject(part) && typeof part.$ref === 'string' ? Object.keys(propertiesOf(doc, part.$ref)) : [])));
+      for (const part of schema.allOf) {
+        if (!isObject(part) || !isObject(part.properties)) continue;
+        for (const name of Object.keys(part.properties)) {
+          if (!inherited.has(name)) continue;
+          delete part.properties[name];
+          count(changes, 'allOf restatement of an inherited property removed');
+        }
+        if (Object.keys(part.properties).length === 0) delete part.properties;
+      }
     }
     for (const keyword of ['dependentSchemas', 'dependentRequired', 'if', 'then', 'else']) {
       if (keyword in schema) {

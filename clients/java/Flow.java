@@ -31,9 +31,17 @@ public class Flow {
     System.out.println("ok " + step + ": " + detail);
   }
 
+  // The fluent setters of DeviceInfoWithID and UserBaseWithLoginID are inherited and return the
+  // parent type, which the requests do not take: the plain setters keep the subclass.
+  static DeviceInfoWithID device(String deviceId) {
+    DeviceInfoWithID info = new DeviceInfoWithID();
+    info.setDeviceID(deviceId);
+    return info;
+  }
+
   static List<DeviceSelector> selector(String deviceId) {
     List<DeviceSelector> list = new ArrayList<>();
-    list.add(new DeviceSelector().deviceInfo(new DeviceInfo().deviceID(deviceId)));
+    list.add(new DeviceSelector().deviceInfo(device(deviceId)));
     return list;
   }
 
@@ -42,7 +50,7 @@ public class Flow {
     // the attributes go in with put(), not with the named setters (see the report on DeviceAttr).
     DeviceAttr attrs = new DeviceAttr();
     attrs.put("onOffStatus", BooleanString.TRUE.toString());
-    return new DeviceOpRequest().userID(userId).addDeviceItem(new DeviceCommand().deviceInfo(new DeviceInfo().deviceID(deviceId)).deviceAttr(attrs));
+    return new DeviceOpRequest().userID(userId).addDeviceItem(new DeviceCommand().deviceInfo(device(deviceId)).deviceAttr(attrs));
   }
 
   public static void main(String[] args) throws Exception {
@@ -54,8 +62,10 @@ public class Flow {
     DeviceManagementApi devices = new DeviceManagementApi(client);
 
     // 7.1.1: the platform asks the partner's user verify (7.1.4) before it answers.
+    UserBaseWithLoginID loginUser = new UserBaseWithLoginID();
+    loginUser.setLoginID(System.getenv("CHEAA_LOGIN_ID"));
     UserLoginRequest login = new UserLoginRequest()
-        .addUserItem(new User().userBase(new UserBase().loginID(System.getenv("CHEAA_LOGIN_ID"))))
+        .addUserItem(new UserWithLoginID().userBase(loginUser))
         .authToken(System.getenv("CHEAA_AUTH_TOKEN"));
     ResponseEntity<UserLoginResponse> loggedIn = users.userLoginWithHttpInfo(login, PLAT_ID, APP_ID);
     check(loggedIn.getBody().getRetCode() == RetCode._200, "login RetCode " + loggedIn.getBody().getRetCode());

@@ -89,6 +89,14 @@ export interface components {
             status?: components["schemas"]["UserStatus"];
         };
         /**
+         * UserBaseWithLoginID
+         * @description UserBase (table 14) with `loginID` required: the A platform's user named by `loginID` (tables 17, 26). A composition rather than
+         *     `required` beside a `$ref`, which generators ignore.
+         */
+        UserBaseWithLoginID: components["schemas"]["UserBase"] & {
+            loginID: components["schemas"]["LoginID"];
+        };
+        /**
          * UserProfile
          * @description Extended attributes of a user (clause 6.5.2.4): free key/value pairs whose keys, types and
          *     lengths a vendor publishes to its partners. Table 15 gives examples: nickName (string, 32),
@@ -120,12 +128,13 @@ export interface components {
             [key: string]: string | number | boolean | null;
         };
         /**
-         * User
-         * @description A user (clause 6.5.2.4, table 13): basic attributes and optional extended attributes. Requests
-         *     and replies carry users in a one-element `User` array (ERRATA E-11).
+         * UserWithLoginID
+         * @description A User (clause 6.5.2.4, table 13: basic attributes and optional extended attributes) whose
+         *     UserBase carries `loginID`: the A platform's user named by `loginID` (tables 17, 26). Requests and replies carry users in a one-element `User`
+         *     array (ERRATA E-11).
          */
-        User: {
-            UserBase: components["schemas"]["UserBase"];
+        UserWithLoginID: {
+            UserBase: components["schemas"]["UserBaseWithLoginID"];
             UserProfile?: components["schemas"]["UserProfile"];
         };
         /**
@@ -141,11 +150,7 @@ export interface components {
          * @description Body of 7.1.4 user verify (table 26), sent by the B platform to the A platform.
          */
         UserVerifyRequest: {
-            User: (components["schemas"]["User"] & {
-                UserBase: components["schemas"]["UserBase"] & {
-                    loginID: components["schemas"]["LoginID"];
-                };
-            })[];
+            User: components["schemas"]["UserWithLoginID"][];
             AuthToken: components["schemas"]["AuthToken"];
         };
         /**

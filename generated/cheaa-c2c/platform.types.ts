@@ -323,6 +323,14 @@ export interface components {
             status?: components["schemas"]["UserStatus"];
         };
         /**
+         * UserBaseWithLoginID
+         * @description UserBase (table 14) with `loginID` required: the A platform's user named by `loginID` (tables 17, 26). A composition rather than
+         *     `required` beside a `$ref`, which generators ignore.
+         */
+        UserBaseWithLoginID: components["schemas"]["UserBase"] & {
+            loginID: components["schemas"]["LoginID"];
+        };
+        /**
          * UserProfile
          * @description Extended attributes of a user (clause 6.5.2.4): free key/value pairs whose keys, types and
          *     lengths a vendor publishes to its partners. Table 15 gives examples: nickName (string, 32),
@@ -354,12 +362,13 @@ export interface components {
             [key: string]: string | number | boolean | null;
         };
         /**
-         * User
-         * @description A user (clause 6.5.2.4, table 13): basic attributes and optional extended attributes. Requests
-         *     and replies carry users in a one-element `User` array (ERRATA E-11).
+         * UserWithLoginID
+         * @description A User (clause 6.5.2.4, table 13: basic attributes and optional extended attributes) whose
+         *     UserBase carries `loginID`: the A platform's user named by `loginID` (tables 17, 26). Requests and replies carry users in a one-element `User`
+         *     array (ERRATA E-11).
          */
-        User: {
-            UserBase: components["schemas"]["UserBase"];
+        UserWithLoginID: {
+            UserBase: components["schemas"]["UserBaseWithLoginID"];
             UserProfile?: components["schemas"]["UserProfile"];
         };
         /**
@@ -376,11 +385,7 @@ export interface components {
          */
         UserLoginRequest: {
             /** @description The A platform's user, as a one-element array; `UserBase.loginID` is required. */
-            User: (components["schemas"]["User"] & {
-                UserBase: components["schemas"]["UserBase"] & {
-                    loginID: components["schemas"]["LoginID"];
-                };
-            })[];
+            User: components["schemas"]["UserWithLoginID"][];
             AuthToken: components["schemas"]["AuthToken"];
         };
         /**
@@ -401,6 +406,24 @@ export interface components {
          */
         RetInfo: string;
         /**
+         * UserBaseWithUserID
+         * @description UserBase (table 14) with `userID` required: the user named by the `userID` B created for it (table 18). A composition rather than
+         *     `required` beside a `$ref`, which generators ignore.
+         */
+        UserBaseWithUserID: components["schemas"]["UserBase"] & {
+            userID: components["schemas"]["UserID"];
+        };
+        /**
+         * UserWithUserID
+         * @description A User (clause 6.5.2.4, table 13: basic attributes and optional extended attributes) whose
+         *     UserBase carries `userID`: the user named by the `userID` B created for it (table 18). Requests and replies carry users in a one-element `User`
+         *     array (ERRATA E-11).
+         */
+        UserWithUserID: {
+            UserBase: components["schemas"]["UserBaseWithUserID"];
+            UserProfile?: components["schemas"]["UserProfile"];
+        };
+        /**
          * UserLoginResponse
          * @description Body of the 7.1.1 reply (table 18); the AccessToken travels in the header. The user's
          *     `UserBase.userID` is required.
@@ -408,11 +431,7 @@ export interface components {
         UserLoginResponse: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
-            User: (components["schemas"]["User"] & {
-                UserBase: components["schemas"]["UserBase"] & {
-                    userID: components["schemas"]["UserID"];
-                };
-            })[];
+            User: components["schemas"]["UserWithUserID"][];
         };
         /**
          * Result
@@ -428,16 +447,30 @@ export interface components {
          */
         UserLogoutRequest: Record<string, unknown>;
         /**
+         * UserBaseWithLoginIDAndStatus
+         * @description UserBase (table 14) with `loginID` and `status` required: the A platform's user named by `loginID`, with its new `status` (table 23). A composition rather than
+         *     `required` beside a `$ref`, which generators ignore.
+         */
+        UserBaseWithLoginIDAndStatus: components["schemas"]["UserBase"] & {
+            loginID: components["schemas"]["LoginID"];
+            status: components["schemas"]["UserStatus"];
+        };
+        /**
+         * UserWithLoginIDAndStatus
+         * @description A User (clause 6.5.2.4, table 13: basic attributes and optional extended attributes) whose
+         *     UserBase carries `loginID` and `status`: the A platform's user named by `loginID`, with its new `status` (table 23). Requests and replies carry users in a one-element `User`
+         *     array (ERRATA E-11).
+         */
+        UserWithLoginIDAndStatus: {
+            UserBase: components["schemas"]["UserBaseWithLoginIDAndStatus"];
+            UserProfile?: components["schemas"]["UserProfile"];
+        };
+        /**
          * UserUnregisterRequest
          * @description Body of 7.1.3 user unregister (table 23); `UserBase.loginID` and `UserBase.status` are required.
          */
         UserUnregisterRequest: {
-            User: (components["schemas"]["User"] & {
-                UserBase: components["schemas"]["UserBase"] & {
-                    loginID: components["schemas"]["LoginID"];
-                    status: components["schemas"]["UserStatus"];
-                };
-            })[];
+            User: components["schemas"]["UserWithLoginIDAndStatus"][];
         };
         /**
          * DeviceID
@@ -618,15 +651,21 @@ export interface components {
             Device: components["schemas"]["DeviceInfoItem"][];
         };
         /**
+         * DeviceInfoUpdate
+         * @description DeviceInfo of a 7.2.5 change (table 41): `deviceID` names the device and at least one other
+         *     field gives its new value. A composition rather than keywords beside a `$ref`, which generators
+         *     ignore.
+         */
+        DeviceInfoUpdate: components["schemas"]["DeviceInfo"] & {
+            deviceID: components["schemas"]["DeviceID"];
+        };
+        /**
          * DeviceInfoChange
          * @description A change to one device's basic information (table 41): `deviceID` names the device and every
          *     other DeviceInfo field given replaces the stored value.
          */
         DeviceInfoChange: {
-            /** @description The device's `deviceID` and at least one field to change. */
-            DeviceInfo: components["schemas"]["DeviceInfo"] & {
-                deviceID: components["schemas"]["DeviceID"];
-            };
+            DeviceInfo: components["schemas"]["DeviceInfoUpdate"];
         };
         /**
          * ModifyDeviceInfoRequest

@@ -16,7 +16,7 @@ import { RetCodes, refuse } from './interop-error.ts';
 import { memorySeenEvents, type SeenEvents } from './seen-events.ts';
 
 export type DataGatewayReport = components['schemas']['DataGatewayReport'];
-export type PartnerUser = components['schemas']['User'];
+export type PartnerUser = components['schemas']['UserWithLoginID'];
 
 export interface VerifyUserInput {
   /** `UserBase.loginID`: the user on this (the A) platform. */
