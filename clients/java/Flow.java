@@ -67,7 +67,7 @@ public class Flow {
     UserLoginRequest login = new UserLoginRequest()
         .addUserItem(new UserWithLoginID().userBase(loginUser))
         .authToken(System.getenv("CHEAA_AUTH_TOKEN"));
-    ResponseEntity<UserLoginResponse> loggedIn = users.userLoginWithHttpInfo(login, PLAT_ID, APP_ID);
+    ResponseEntity<UserLoginReply> loggedIn = users.userLoginWithHttpInfo(login, PLAT_ID, APP_ID);
     check(loggedIn.getBody().getRetCode() == RetCode._200, "login RetCode " + loggedIn.getBody().getRetCode());
     String accessToken = loggedIn.getHeaders().getFirst("AccessToken");
     check(accessToken != null && !accessToken.isEmpty(), "the login reply has no AccessToken header");
@@ -76,18 +76,18 @@ public class Flow {
     ok("login", "UserID " + userId + ", AccessToken from the response header");
 
     // 7.2.1
-    BindDevicesResponse bound = devices.userBindDevices(new BindDevicesRequest().userID(userId).device(selector(deviceId)), PLAT_ID, APP_ID);
+    BindDevicesReply bound = devices.userBindDevices(new BindDevicesRequest().userID(userId).device(selector(deviceId)), PLAT_ID, APP_ID);
     check(bound.getRetCode() == RetCode._200 && bound.getFailedIDs().isEmpty(), "bind: " + bound);
     ok("bind", deviceId);
 
     // 7.2.3
-    UserDevicesResponse listed = devices.usersDevices(new UserDevicesRequest().userID(userId), PLAT_ID, APP_ID);
+    UserDevicesReply listed = devices.usersDevices(new UserDevicesRequest().userID(userId), PLAT_ID, APP_ID);
     check(listed.getRetCode() == RetCode._200, "list RetCode " + listed.getRetCode());
     check(listed.getDevice().stream().anyMatch(d -> deviceId.equals(d.getDeviceInfo().getDeviceID())), "list: " + deviceId + " not among " + listed.getDevice());
     ok("list", listed.getDevice().size() + " device(s), " + deviceId + " among them");
 
     // 7.2.6
-    DeviceStatusResponse state = devices.devicesDeviceStatus(new DeviceStatusRequest().userID(userId).device(selector(deviceId)), PLAT_ID, APP_ID);
+    DeviceStatusReply state = devices.devicesDeviceStatus(new DeviceStatusRequest().userID(userId).device(selector(deviceId)), PLAT_ID, APP_ID);
     DeviceAttr attrs = state.getDevice().get(0).getDeviceAttr();
     check(state.getRetCode() == RetCode._200 && attrs.containsKey("onOffStatus"), "status: " + attrs);
     ok("status", "onOffStatus=" + attrs.get("onOffStatus"));

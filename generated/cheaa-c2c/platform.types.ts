@@ -424,11 +424,11 @@ export interface components {
             UserProfile?: components["schemas"]["UserProfile"];
         };
         /**
-         * UserLoginResponse
+         * UserLoginReply
          * @description Body of the 7.1.1 reply (table 18); the AccessToken travels in the header. The user's
          *     `UserBase.userID` is required.
          */
-        UserLoginResponse: {
+        UserLoginReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             User: components["schemas"]["UserWithUserID"][];
@@ -570,11 +570,11 @@ export interface components {
          */
         Failures: components["schemas"]["DeviceFailure"][];
         /**
-         * BindDevicesResponse
+         * BindDevicesReply
          * @description Reply of 7.2.1 device bind (table 30). `RetCode` is `200` when every device succeeded and `500` when any failed;
          *     the devices that succeeded stay done, those in `FailedIDs` did not change.
          */
-        BindDevicesResponse: {
+        BindDevicesReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             FailedIDs: components["schemas"]["FailedIDs"];
@@ -589,11 +589,11 @@ export interface components {
             Device: components["schemas"]["DeviceSelector"][];
         };
         /**
-         * UnbindDevicesResponse
+         * UnbindDevicesReply
          * @description Reply of 7.2.2 device unbind (table 33). `RetCode` is `200` when every device succeeded and `500` when any failed;
          *     the devices that succeeded stay done, those in `FailedIDs` did not change.
          */
-        UnbindDevicesResponse: {
+        UnbindDevicesReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             FailedIDs: components["schemas"]["FailedIDs"];
@@ -625,10 +625,10 @@ export interface components {
             DeviceInfo: components["schemas"]["DeviceInfoWithID"];
         };
         /**
-         * UserDevicesResponse
+         * UserDevicesReply
          * @description Reply of 7.2.3 user device list query (table 36).
          */
-        UserDevicesResponse: {
+        UserDevicesReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             Device: components["schemas"]["DeviceInfoItem"][];
@@ -642,10 +642,10 @@ export interface components {
             Device: components["schemas"]["DeviceSelector"][];
         };
         /**
-         * DeviceInfoResponse
+         * DeviceInfoReply
          * @description Reply of 7.2.4 device information query (table 39).
          */
-        DeviceInfoResponse: {
+        DeviceInfoReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             Device: components["schemas"]["DeviceInfoItem"][];
@@ -732,10 +732,10 @@ export interface components {
             DeviceAttr: components["schemas"]["DeviceAttr"];
         };
         /**
-         * DeviceStatusResponse
+         * DeviceStatusReply
          * @description Reply of 7.2.6 device status query (table 45); item i is the state of request item i.
          */
-        DeviceStatusResponse: {
+        DeviceStatusReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             Device: components["schemas"]["DeviceStatusItem"][];
@@ -931,7 +931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserLoginResponse"];
+                    "application/json": components["schemas"]["UserLoginReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1057,7 +1057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BindDevicesResponse"];
+                    "application/json": components["schemas"]["BindDevicesReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1071,7 +1071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BindDevicesResponse"];
+                    "application/json": components["schemas"]["BindDevicesReply"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -1111,7 +1111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnbindDevicesResponse"];
+                    "application/json": components["schemas"]["UnbindDevicesReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1125,7 +1125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnbindDevicesResponse"];
+                    "application/json": components["schemas"]["UnbindDevicesReply"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -1166,7 +1166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDevicesResponse"];
+                    "application/json": components["schemas"]["UserDevicesReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1211,7 +1211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeviceInfoResponse"];
+                    "application/json": components["schemas"]["DeviceInfoReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1302,7 +1302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeviceStatusResponse"];
+                    "application/json": components["schemas"]["DeviceStatusReply"];
                 };
             };
             400: components["responses"]["BadRequest"];

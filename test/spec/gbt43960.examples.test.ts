@@ -61,7 +61,7 @@ describe('gbt43960: corrected examples and the standard\'s values', () => {
   });
 
   it('A.2.5 the standard\'s reply as printed, with leading spaces, is refused', () => {
-    const validate = validatorAt('#/components/schemas/DeviceQueryResponse');
+    const validate = validatorAt('#/components/schemas/DeviceQueryReply');
     assert.ok(validate(value('device_query.standard.response')));
     assert.equal(validate({ ...value('device_query.standard.response'), msg: ' success' }), false);
     assert.equal(validate({ ...value('device_query.standard.response'), devGroup: ' 1#产线' }), false);
@@ -82,7 +82,7 @@ describe('gbt43960: corrected examples and the standard\'s values', () => {
   });
 
   it('device identifier query takes exactly one of devId and devIdentifier', () => {
-    const validate = schema('DeviceIdentifierQueryData');
+    const validate = schema('DeviceIdentifierQueryParams');
     assert.ok(validate({ devId: '6565818958' }));
     assert.ok(validate({ devIdentifier: '88.100.1/DEV-6565818958' }));
     assert.equal(validate({}), false);
@@ -97,7 +97,7 @@ describe('gbt43960: corrected examples and the standard\'s values', () => {
 });
 
 describe('gbt43960: A.2.6 commCode, iotType and commUrl agree', () => {
-  const validate = schema('GatewayCreateData');
+  const validate = schema('GatewayCreateParams');
   const gateway = (commCode: string, iotType: string, commUrl: string) => ({ gatewName: '数据采集网关', commCode, iotType, commUrl });
   const table: [string, string, string, boolean][] = [
     ['70', '701', 'mqtt://iot.example.com:1883', true],

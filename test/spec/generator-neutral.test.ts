@@ -35,6 +35,16 @@ describe('documents every generator reads the same way', () => {
     for (const file of yamlFiles('openapi')) assert.doesNotThrow(() => parse(readFileSync(file, 'utf8')), file);
   });
 
+  it("no schema is named like generators' per-operation types (<Operation>Data, <Operation>Response, …)", () => {
+    const clash = /(Data|Responses?|Errors?)$/;
+    const found = bundledApis().flatMap((api) =>
+      Object.keys(((api.doc.components as JsonObject).schemas ?? {}) as JsonObject)
+        .filter((name) => clash.test(name))
+        .map((name) => `${api.name}: ${name}`),
+    );
+    assert.deepEqual(found, []);
+  });
+
   it('enum names and descriptions are strings, as generators expect (YAML reads an unquoted True as a boolean)', () => {
     const notStrings = (node: Json, where: string): string[] => {
       if (Array.isArray(node)) return node.flatMap((n, i) => notStrings(n, `${where}/${i}`));
