@@ -522,7 +522,9 @@ export interface components {
         /**
          * GatewayCreateSuccess
          * @description The success reply of A.2.6.2 edge gateway creation: the standard's `status` and `msg`, and the
-         *     created gateway's `gatewId`, which the standard's reply does not show (NOTES.md I-10).
+         *     created gateway's `gatewId`, which the standard's reply does not show (NOTES.md I-10). The
+         *     reference platform always sends `gatewId`; it is optional so that the standard's own reply is
+         *     valid too.
          */
         GatewayCreateSuccess: {
             /**
@@ -531,7 +533,7 @@ export interface components {
              */
             status: 200;
             msg: components["schemas"]["Msg"];
-            gatewId: components["schemas"]["GatewId"];
+            gatewId?: components["schemas"]["GatewId"];
         };
         /**
          * GatewayCreateReply

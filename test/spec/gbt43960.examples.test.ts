@@ -18,6 +18,16 @@ const example = (name: string) => deref(doc, { $ref: `#/components/examples/${na
 const value = (name: string) => structuredClone(example(name).value) as JsonObject;
 const schemas = (doc.components as JsonObject).schemas as JsonObject;
 
+describe('gbt43960: additions to the standard stay optional', () => {
+  it("A.2.6.2: the standard's reply without gatewId is a valid gateway creation reply (I-10)", () => {
+    const reply = value('gateway_create.standard.response');
+    assert.ok(reply.gatewId, 'the reference reply carries gatewId');
+    delete reply.gatewId;
+    const validate = schema('GatewayCreateReply');
+    assert.ok(validate(reply), JSON.stringify(validate.errors));
+  });
+});
+
 describe('gbt43960: the status table', () => {
   const status = schemas.Status as JsonObject;
   const codes = status.enum as number[];
