@@ -159,7 +159,9 @@ export interface components {
          *     (ok) and `500` (a business failure, with the reason in `RetInfo`); the other codes are this
          *     project's, chosen so that the first three digits are the HTTP status class they travel with.
          *     `x-http-status` maps each code to the HTTP status of the response that carries it; the
-         *     reference platform derives its error mapping from this table.
+         *     reference platform derives its error mapping from this table. One exception: a 7.2.1 or 7.2.2
+         *     batch that was processed with some devices failed answers RetCode `500` with HTTP 200, since
+         *     the devices that succeeded are done (ERRATA E-25).
          * @example 200
          * @enum {string}
          */

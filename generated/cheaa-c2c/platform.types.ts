@@ -394,7 +394,9 @@ export interface components {
          *     (ok) and `500` (a business failure, with the reason in `RetInfo`); the other codes are this
          *     project's, chosen so that the first three digits are the HTTP status class they travel with.
          *     `x-http-status` maps each code to the HTTP status of the response that carries it; the
-         *     reference platform derives its error mapping from this table.
+         *     reference platform derives its error mapping from this table. One exception: a 7.2.1 or 7.2.2
+         *     batch that was processed with some devices failed answers RetCode `500` with HTTP 200, since
+         *     the devices that succeeded are done (ERRATA E-25).
          * @example 200
          * @enum {string}
          */
@@ -1051,7 +1053,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success (RetCode `200`). */
+            /**
+             * @description The batch was processed: RetCode `200` when every device succeeded, `500` with the devices
+             *     that failed in FailedIDs (and why in Failures) when some did; the others are done (ERRATA
+             *     E-24, E-25).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1065,15 +1071,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Some device failed; see FailedIDs and Failures. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BindDevicesReply"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -1105,7 +1102,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success (RetCode `200`). */
+            /**
+             * @description The batch was processed: RetCode `200` when every device succeeded, `500` with the devices
+             *     that failed in FailedIDs (and why in Failures) when some did; the others are done (ERRATA
+             *     E-24, E-25).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1119,15 +1120,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Some device failed; see FailedIDs and Failures. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnbindDevicesReply"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
