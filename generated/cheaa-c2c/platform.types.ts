@@ -799,6 +799,7 @@ export interface components {
         /** @description The calling platform sends too many requests. */
         TooManyRequests: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -826,6 +827,7 @@ export interface components {
         /** @description The platform cannot serve requests right now. */
         Unavailable: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -894,6 +896,14 @@ export interface components {
          * @example TGT-5-e5tcvcZhlBxMSwN6Wnp9uWRU
          */
         AccessToken: string;
+        /**
+         * @description Seconds to wait before sending the request again (RFC 9110 section 10.2.3). The reference
+         *     platform sends it on every 429 (its rate limits count requests per second: 1) and 503 (a store
+         *     outage, usually a reconnection: 5). Not in the standard; a client that does not know it retries
+         *     as it would without it.
+         * @example 1
+         */
+        RetryAfter: number;
     };
     pathItems: never;
 }

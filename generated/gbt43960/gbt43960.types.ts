@@ -786,6 +786,7 @@ export interface components {
         /** @description Too many requests from this caller; retry later (status 100113). */
         TooManyRequests: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -804,6 +805,7 @@ export interface components {
         /** @description The platform cannot serve requests for the moment; nothing was changed (status 100114). */
         Unavailable: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -813,7 +815,16 @@ export interface components {
     };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Seconds to wait before sending the request again (RFC 9110 section 10.2.3). The reference
+         *     platform sends it on every 429 (its rate limits count requests per second: 1) and 503 (a store
+         *     outage, usually a reconnection: 5). Not in the standard; a client that does not know it retries
+         *     as it would without it.
+         * @example 1
+         */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
