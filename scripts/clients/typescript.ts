@@ -64,6 +64,9 @@ export const typescript: OwnGeneratorLanguage = {
     for (const file of ['sdk.gen.ts', 'types.gen.ts', 'client.gen.ts', 'client/index.ts']) {
       if (!existsSync(join(out, file))) throw new Error(`@hey-api/openapi-ts wrote no ${file} for ${doc.bundle}`);
     }
+    // The client and the flow are ES modules (the flow awaits at top level); outside this
+    // repository (tests generate into a temporary folder) nothing else would say so.
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`);
     const suffixed = suffixedNames(readFileSync(join(out, 'types.gen.ts'), 'utf8'));
     if (suffixed.length) throw new Error(`${doc.bundle}: schema names that clash with per-operation names came out suffixed: ${suffixed.join(', ')}`);
     return countFiles(out);
