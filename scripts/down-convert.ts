@@ -93,6 +93,21 @@ function parameters(doc: JsonObject): JsonObject[] {
   return found;
 }
 
+/** The properties of the schema a local `$ref` names, its own and those of its allOf parts. */
+function propertiesOf(doc: JsonObject, ref: string): JsonObject {
+  const schema = ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<Json | undefined>((at, key) => (isObject(at) ? at[key] : undefined), doc);
+  if (!isObject(schema)) return {};
+  const parts = Array.isArray(schema.allOf) ? schema.allOf : [];
+  return Object.assign(
+    {},
+    ...parts.map((part) => (isObject(part) && typeof part.$ref === 'string' ? propertiesOf(doc, part.$ref) : isObject(part) && isObject(part.properties) ? part.properties : {})),
+    isObject(schema.properties) ? schema.properties : {},
+  ) as JsonObject;
+}
+
 /** What the Converter does not do, done on a copy before it runs. */
 function prepare(source: JsonObject, changes: Changes): JsonObject {
   const doc = structuredClone(source);
@@ -148,16 +163,26 @@ function prepare(source: JsonObject, changes: Changes): JsonObject {
       delete schema.type;
       count(changes, 'type list of several types → any value');
     }
+    // `allOf: [{$ref: X}, {required: [p], properties: {p: …}}]` restates p only so that TypeScript
+    // generators see it required. swagger-codegen's Java declares such a property a second time in
+    // the subclass of X, under the same JSON name, which Jackson refuses; `required` alone says it.
+    if (Array.isArray(schema.allOf)) {
+      const inherited = new Set(schema.allOf.flatMap((part) => (isObject(part) && typeof part.$ref === 'string' ? Object.keys(propertiesOf(doc, part.$ref)) : [])));
+      for (const part of schema.allOf) {
+        if (!isObject(part) || !isObject(part.properties)) continue;
+        for (const name of Object.keys(part.properties)) {
+          if (!inherited.has(name)) continue;
+          delete part.properties[name];
+          count(changes, 'allOf restatement of an inherited property removed');
+        }
+        if (Object.keys(part.properties).length === 0) delete part.properties;
+      }
+    }
     for (const keyword of ['dependentSchemas', 'dependentRequired', 'if', 'then', 'else']) {
       if (keyword in schema) {
         delete schema[keyword];
         count(changes, `${keyword} removed`);
       }
-    }
-    // 3.0 ignores everything beside a $ref (3.0.3 §4.7.24), so say so by leaving it out.
-    if (typeof schema.$ref === 'string' && Object.keys(schema).length > 1) {
-      for (const key of Object.keys(schema)) if (key !== '$ref') delete schema[key];
-      count(changes, 'keywords beside a $ref removed');
     }
     if (Array.isArray(schema.examples)) count(changes, 'schema examples → example (the first)');
     if (Array.isArray(schema.type) && schema.type.includes('null')) count(changes, "type [T, 'null'] → nullable");
@@ -194,8 +219,9 @@ export function leftovers(doc: JsonObject): string[] {
 export function toOpenApi30(bundle: JsonObject, bundlePath: string): { doc: JsonObject; changes: Changes } {
   const changes: Changes = new Map();
   const prepared = prepare(bundle, changes);
-  // allOfTransform stays off: it would turn the (now removed) $ref siblings into allOf, which
-  // generators render as an anonymous composed model instead of the named one.
+  // allOfTransform stays off: the sources hold no $ref siblings (test/spec/generator-neutral.test.ts),
+  // and a sibling that slipped in must fail the build (leftovers) rather than become an anonymous
+  // composed model that generators render instead of the named one.
   const doc = new Converter(prepared, { allOfTransform: false }).convert() as JsonObject;
   const info = doc.info as JsonObject;
   info.description = `${typeof info.description === 'string' ? `${info.description.trimEnd()}\n\n` : ''}This is the OpenAPI 3.0.3 rendering of \`${bundlePath}\`, written by \`npm run generate\` (scripts/down-convert.ts) for code generators that do not read OpenAPI 3.1. Where it and the 3.1 document differ, the 3.1 document is right.\n`;

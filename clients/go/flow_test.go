@@ -23,11 +23,11 @@ func ok(step, format string, args ...interface{}) {
 }
 
 func selector(deviceID string) []cheaa.DeviceSelector {
-	return []cheaa.DeviceSelector{{DeviceInfo: &cheaa.DeviceInfo{DeviceID: deviceID}}}
+	return []cheaa.DeviceSelector{{DeviceInfo: &cheaa.DeviceInfoWithId{DeviceID: deviceID}}}
 }
 
 func command(userID, deviceID string, attrs map[string]string) cheaa.DeviceOpRequest {
-	return cheaa.DeviceOpRequest{UserID: userID, Device: []cheaa.DeviceCommand{{DeviceInfo: &cheaa.DeviceInfo{DeviceID: deviceID}, DeviceAttr: &attrs}}}
+	return cheaa.DeviceOpRequest{UserID: userID, Device: []cheaa.DeviceCommand{{DeviceInfo: &cheaa.DeviceInfoWithId{DeviceID: deviceID}, DeviceAttr: &attrs}}}
 }
 
 // retCode reads a RetCode the generated types left as a pointer.
@@ -51,7 +51,7 @@ func TestMainFlow(t *testing.T) {
 
 	// 7.1.1: the platform asks the partner's user verify (7.1.4) before it answers.
 	login := cheaa.UserLoginRequest{
-		User:      []cheaa.User{{UserBase: &cheaa.UserBase{LoginID: os.Getenv("CHEAA_LOGIN_ID")}}},
+		User:      []cheaa.UserWithLoginId{{UserBase: &cheaa.UserBaseWithLoginId{LoginID: os.Getenv("CHEAA_LOGIN_ID")}}},
 		AuthToken: os.Getenv("CHEAA_AUTH_TOKEN"),
 	}
 	loggedIn, resp, err := client.UserManagementApi.UserLogin(ctx, login, platID, nil)

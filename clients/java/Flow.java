@@ -31,9 +31,17 @@ public class Flow {
     System.out.println("ok " + step + ": " + detail);
   }
 
+  // The fluent setters of DeviceInfoWithID and UserBaseWithLoginID are inherited and return the
+  // parent type, which the requests do not take: the plain setters keep the subclass.
+  static DeviceInfoWithID device(String deviceId) {
+    DeviceInfoWithID info = new DeviceInfoWithID();
+    info.setDeviceID(deviceId);
+    return info;
+  }
+
   static List<DeviceSelector> selector(String deviceId) {
     List<DeviceSelector> list = new ArrayList<>();
-    list.add(new DeviceSelector().deviceInfo(new DeviceInfo().deviceID(deviceId)));
+    list.add(new DeviceSelector().deviceInfo(device(deviceId)));
     return list;
   }
 
@@ -42,7 +50,7 @@ public class Flow {
     // the attributes go in with put(), not with the named setters (see the report on DeviceAttr).
     DeviceAttr attrs = new DeviceAttr();
     attrs.put("onOffStatus", BooleanString.TRUE.toString());
-    return new DeviceOpRequest().userID(userId).addDeviceItem(new DeviceCommand().deviceInfo(new DeviceInfo().deviceID(deviceId)).deviceAttr(attrs));
+    return new DeviceOpRequest().userID(userId).addDeviceItem(new DeviceCommand().deviceInfo(device(deviceId)).deviceAttr(attrs));
   }
 
   public static void main(String[] args) throws Exception {
@@ -54,10 +62,12 @@ public class Flow {
     DeviceManagementApi devices = new DeviceManagementApi(client);
 
     // 7.1.1: the platform asks the partner's user verify (7.1.4) before it answers.
+    UserBaseWithLoginID loginUser = new UserBaseWithLoginID();
+    loginUser.setLoginID(System.getenv("CHEAA_LOGIN_ID"));
     UserLoginRequest login = new UserLoginRequest()
-        .addUserItem(new User().userBase(new UserBase().loginID(System.getenv("CHEAA_LOGIN_ID"))))
+        .addUserItem(new UserWithLoginID().userBase(loginUser))
         .authToken(System.getenv("CHEAA_AUTH_TOKEN"));
-    ResponseEntity<UserLoginResponse> loggedIn = users.userLoginWithHttpInfo(login, PLAT_ID, APP_ID);
+    ResponseEntity<UserLoginReply> loggedIn = users.userLoginWithHttpInfo(login, PLAT_ID, APP_ID);
     check(loggedIn.getBody().getRetCode() == RetCode._200, "login RetCode " + loggedIn.getBody().getRetCode());
     String accessToken = loggedIn.getHeaders().getFirst("AccessToken");
     check(accessToken != null && !accessToken.isEmpty(), "the login reply has no AccessToken header");
@@ -66,18 +76,18 @@ public class Flow {
     ok("login", "UserID " + userId + ", AccessToken from the response header");
 
     // 7.2.1
-    BindDevicesResponse bound = devices.userBindDevices(new BindDevicesRequest().userID(userId).device(selector(deviceId)), PLAT_ID, APP_ID);
+    BindDevicesReply bound = devices.userBindDevices(new BindDevicesRequest().userID(userId).device(selector(deviceId)), PLAT_ID, APP_ID);
     check(bound.getRetCode() == RetCode._200 && bound.getFailedIDs().isEmpty(), "bind: " + bound);
     ok("bind", deviceId);
 
     // 7.2.3
-    UserDevicesResponse listed = devices.usersDevices(new UserDevicesRequest().userID(userId), PLAT_ID, APP_ID);
+    UserDevicesReply listed = devices.usersDevices(new UserDevicesRequest().userID(userId), PLAT_ID, APP_ID);
     check(listed.getRetCode() == RetCode._200, "list RetCode " + listed.getRetCode());
     check(listed.getDevice().stream().anyMatch(d -> deviceId.equals(d.getDeviceInfo().getDeviceID())), "list: " + deviceId + " not among " + listed.getDevice());
     ok("list", listed.getDevice().size() + " device(s), " + deviceId + " among them");
 
     // 7.2.6
-    DeviceStatusResponse state = devices.devicesDeviceStatus(new DeviceStatusRequest().userID(userId).device(selector(deviceId)), PLAT_ID, APP_ID);
+    DeviceStatusReply state = devices.devicesDeviceStatus(new DeviceStatusRequest().userID(userId).device(selector(deviceId)), PLAT_ID, APP_ID);
     DeviceAttr attrs = state.getDevice().get(0).getDeviceAttr();
     check(state.getRetCode() == RetCode._200 && attrs.containsKey("onOffStatus"), "status: " + attrs);
     ok("status", "onOffStatus=" + attrs.get("onOffStatus"));

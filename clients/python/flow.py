@@ -36,7 +36,7 @@ users, devices = cheaa.UserManagementApi(client), cheaa.DeviceManagementApi(clie
 
 # 7.1.1: the platform asks the partner's user verify (7.1.4) before it answers.
 login = cheaa.UserLoginRequest(
-    user=[cheaa.User(user_base=cheaa.UserBase(login_id=env["CHEAA_LOGIN_ID"]))],
+    user=[cheaa.UserWithLoginID(user_base=cheaa.UserBaseWithLoginID(login_id=env["CHEAA_LOGIN_ID"]))],
     auth_token=env["CHEAA_AUTH_TOKEN"],
 )
 reply, status, headers = users.user_login_with_http_info(login, PLAT_ID, app_id=APP_ID)
@@ -49,7 +49,7 @@ ok("login", "UserID %s, AccessToken from the response header" % user_id)
 
 # 7.2.1
 bound = devices.user_bind_devices(
-    cheaa.BindDevicesRequest(user_id=user_id, device=[cheaa.DeviceSelector(device_info=cheaa.DeviceInfo(device_id=DEVICE_ID))]),
+    cheaa.BindDevicesRequest(user_id=user_id, device=[cheaa.DeviceSelector(device_info=cheaa.DeviceInfoWithID(device_id=DEVICE_ID))]),
     PLAT_ID,
     APP_ID,
 )
@@ -64,7 +64,7 @@ ok("list", ", ".join(ids))
 
 # 7.2.6
 state = devices.devices_device_status(
-    cheaa.DeviceStatusRequest(user_id=user_id, device=[cheaa.DeviceSelector(device_info=cheaa.DeviceInfo(device_id=DEVICE_ID))]),
+    cheaa.DeviceStatusRequest(user_id=user_id, device=[cheaa.DeviceSelector(device_info=cheaa.DeviceInfoWithID(device_id=DEVICE_ID))]),
     PLAT_ID,
     app_id=APP_ID,
 )
@@ -76,7 +76,7 @@ ok("status", "onOffStatus=%s" % attrs["onOffStatus"])
 def command(device_id, attrs):
     return cheaa.DeviceOpRequest(
         user_id=user_id,
-        device=[cheaa.DeviceCommand(device_info=cheaa.DeviceInfo(device_id=device_id), device_attr=attrs)],
+        device=[cheaa.DeviceCommand(device_info=cheaa.DeviceInfoWithID(device_id=device_id), device_attr=attrs)],
     )
 
 

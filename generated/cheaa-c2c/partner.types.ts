@@ -51,6 +51,11 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * LoginID
+         * @description The user's unique identifier on the A platform (table 14 `loginID`, A 厂商用户唯一标识), at most 20 characters.
+         */
+        LoginID: string;
+        /**
          * UserID
          * @description The B platform's identifier of an A platform's user (table 14 `userID`), created by B at the
          *     user's first login (clause 6.6.1.2) and sent back by A in later requests. Always a string: the
@@ -70,8 +75,7 @@ export interface components {
          *     on the interface.
          */
         UserBase: {
-            /** @description The user's unique identifier on the A platform (A 厂商用户唯一标识), at most 20 characters. */
-            loginID?: string;
+            loginID?: components["schemas"]["LoginID"];
             /**
              * @description The user's login name on the A platform, 3–15 characters, none of `' " - \ / : ; * ? < > | % & # +`
              *     nor space; letters, digits and underscore are advised.
@@ -83,6 +87,14 @@ export interface components {
             /** @description Mobile phone number, at most 32 characters. */
             mobile?: string | null;
             status?: components["schemas"]["UserStatus"];
+        };
+        /**
+         * UserBaseWithLoginID
+         * @description UserBase (table 14) with `loginID` required: the A platform's user named by `loginID` (tables 17, 26). A composition rather than
+         *     `required` beside a `$ref`, which generators ignore.
+         */
+        UserBaseWithLoginID: components["schemas"]["UserBase"] & {
+            loginID: components["schemas"]["LoginID"];
         };
         /**
          * UserProfile
@@ -116,12 +128,13 @@ export interface components {
             [key: string]: string | number | boolean | null;
         };
         /**
-         * User
-         * @description A user (clause 6.5.2.4, table 13): basic attributes and optional extended attributes. Requests
-         *     and replies carry users in a one-element array (see `UserList`).
+         * UserWithLoginID
+         * @description A User (clause 6.5.2.4, table 13: basic attributes and optional extended attributes) whose
+         *     UserBase carries `loginID`: the A platform's user named by `loginID` (tables 17, 26). Requests and replies carry users in a one-element `User`
+         *     array (ERRATA E-11).
          */
-        User: {
-            UserBase: components["schemas"]["UserBase"];
+        UserWithLoginID: {
+            UserBase: components["schemas"]["UserBaseWithLoginID"];
             UserProfile?: components["schemas"]["UserProfile"];
         };
         /**
@@ -137,7 +150,7 @@ export interface components {
          * @description Body of 7.1.4 user verify (table 26), sent by the B platform to the A platform.
          */
         UserVerifyRequest: {
-            User: components["schemas"]["User"][];
+            User: components["schemas"]["UserWithLoginID"][];
             AuthToken: components["schemas"]["AuthToken"];
         };
         /**
@@ -146,7 +159,9 @@ export interface components {
          *     (ok) and `500` (a business failure, with the reason in `RetInfo`); the other codes are this
          *     project's, chosen so that the first three digits are the HTTP status class they travel with.
          *     `x-http-status` maps each code to the HTTP status of the response that carries it; the
-         *     reference platform derives its error mapping from this table.
+         *     reference platform derives its error mapping from this table. One exception: a 7.2.1 or 7.2.2
+         *     batch that was processed with some devices failed answers RetCode `500` with HTTP 200, since
+         *     the devices that succeeded are done (ERRATA E-25).
          * @example 200
          * @enum {string}
          */
@@ -175,11 +190,13 @@ export interface components {
          */
         DeviceID: string;
         /**
-         * DataType
-         * @description Kind of report sent to the data gateway (table 50 `DataType`).
-         * @enum {string}
+         * AttrDataType
+         * @description Table 50 `DataType` of one report kind, 设备状态上报 attribute (state) report: DeviceStatus holds the changed attributes (AttrReport). One named schema per kind
+         *     (table 50 lists `attr`, `alarm` and `onOffline`) so that every tool, OpenAPI 3.0 ones included,
+         *     tells the kinds of DataGatewayReport apart by this value.
+         * @constant
          */
-        DataType: "attr" | "alarm" | "onOffline";
+        AttrDataType: "attr";
         /**
          * BooleanString
          * @description A boolean carried as a string, as the standard's examples do (`"True"`, `"False"`).
@@ -193,7 +210,9 @@ export interface components {
          *     attribute name is allowed; values are strings, as in every example of the standard. The
          *     properties below are those of the standard's washing machine (table 12) plus `onLine` from the
          *     7.2.6 example. Names are identifiers: no spaces (the standard's `"onOffStatus "` with a trailing
-         *     space is an error, see ERRATA.md).
+         *     space is an error, see ERRATA.md). The three BooleanString properties are `onOffStatus`, the power
+         *     state (开关机状态), `doorLockStatus`, the door lock state (门锁状态), and `onLine`, whether the
+         *     device is connected to its cloud (reported by 7.2.6 and 7.2.8).
          * @example {
          *       "onOffStatus": "True",
          *       "runningstatus": "1",
@@ -202,7 +221,6 @@ export interface components {
          *     }
          */
         DeviceAttr: {
-            /** @description Power state (开关机状态). */
             onOffStatus?: components["schemas"]["BooleanString"];
             /**
              * @description Running state (运行状态) of a washing machine. The reference platform uses `0` idle,
@@ -214,9 +232,7 @@ export interface components {
              *     `3` quick wash, `4` wool, `5` heavy duty, `6` delicates.
              */
             laundryCycle?: string;
-            /** @description Door lock state (门锁状态). */
             doorLockStatus?: components["schemas"]["BooleanString"];
-            /** @description Whether the device is connected to its cloud (reported by 7.2.6 and 7.2.8). */
             onLine?: components["schemas"]["BooleanString"];
         } & {
             [key: string]: string;
@@ -242,6 +258,14 @@ export interface components {
             TimeStamp: components["schemas"]["TimeStamp"];
         };
         /**
+         * AlarmDataType
+         * @description Table 50 `DataType` of one report kind, 告警上报 alarm report: DeviceStatus names the alarm in `error` (AlarmReport). One named schema per kind
+         *     (table 50 lists `attr`, `alarm` and `onOffline`) so that every tool, OpenAPI 3.0 ones included,
+         *     tells the kinds of DataGatewayReport apart by this value.
+         * @constant
+         */
+        AlarmDataType: "alarm";
+        /**
          * AlarmStatus
          * @description DeviceStatus of an alarm report. `error` names the alarm; vendors may add fields (strings).
          */
@@ -265,6 +289,14 @@ export interface components {
             DeviceStatus: components["schemas"]["AlarmStatus"];
             TimeStamp: components["schemas"]["TimeStamp"];
         };
+        /**
+         * OnOfflineDataType
+         * @description Table 50 `DataType` of one report kind, 设备上、下线通知 online/offline notice: DeviceStatus says `onLine` and may give the device's `ip` (OnOfflineReport). One named schema per kind
+         *     (table 50 lists `attr`, `alarm` and `onOffline`) so that every tool, OpenAPI 3.0 ones included,
+         *     tells the kinds of DataGatewayReport apart by this value.
+         * @constant
+         */
+        OnOfflineDataType: "onOffline";
         /**
          * OnOfflineStatus
          * @description DeviceStatus of an online/offline notice.
@@ -345,6 +377,7 @@ export interface components {
         /** @description The calling platform sends too many requests. */
         TooManyRequests: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -363,6 +396,7 @@ export interface components {
         /** @description The platform cannot serve requests right now. */
         Unavailable: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -408,7 +442,16 @@ export interface components {
         EventID: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Seconds to wait before sending the request again (RFC 9110 section 10.2.3). The reference
+         *     platform sends it on every 429 (its rate limits count requests per second: 1) and 503 (a store
+         *     outage, usually a reconnection: 5). Not in the standard; a client that does not know it retries
+         *     as it would without it.
+         * @example 1
+         */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

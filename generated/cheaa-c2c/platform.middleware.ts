@@ -57,7 +57,7 @@ export const cheaaPlatformDocument: CompiledDocument = {
       security: [["PartnerCertificate"],[]],
       headers: v.user_bindDevices__headers!,
       body: { mediaTypes: ["application/json"], required: true, schema: v.user_bindDevices__body! },
-      responses: { '200': v.user_bindDevices__200!, '400': v.user_login__400!, '403': v.user_login__403!, '404': v.user_unregister__404!, '413': v.user_login__413!, '415': v.user_login__415!, '422': v.user_bindDevices__422!, '429': v.user_login__429!, '500': v.user_login__500!, '503': v.user_login__503! },
+      responses: { '200': v.user_bindDevices__200!, '400': v.user_login__400!, '403': v.user_login__403!, '404': v.user_unregister__404!, '413': v.user_login__413!, '415': v.user_login__415!, '429': v.user_login__429!, '500': v.user_login__500!, '503': v.user_login__503! },
     },
     {
       operationId: 'user_unbindDevices',
@@ -67,7 +67,7 @@ export const cheaaPlatformDocument: CompiledDocument = {
       security: [["PartnerCertificate"],[]],
       headers: v.user_unbindDevices__headers!,
       body: { mediaTypes: ["application/json"], required: true, schema: v.user_unbindDevices__body! },
-      responses: { '200': v.user_unbindDevices__200!, '400': v.user_login__400!, '403': v.user_login__403!, '404': v.user_unregister__404!, '413': v.user_login__413!, '415': v.user_login__415!, '422': v.user_unbindDevices__422!, '429': v.user_login__429!, '500': v.user_login__500!, '503': v.user_login__503! },
+      responses: { '200': v.user_unbindDevices__200!, '400': v.user_login__400!, '403': v.user_login__403!, '404': v.user_unregister__404!, '413': v.user_login__413!, '415': v.user_login__415!, '429': v.user_login__429!, '500': v.user_login__500!, '503': v.user_login__503! },
     },
     {
       operationId: 'users_devices',

@@ -34,7 +34,7 @@ export const RetCodes = {
   UnsupportedMediaType: "415",
   /** Too many requests from this platform; retry later. */
   RateLimited: "429",
-  /** A business failure; RetInfo gives the reason (standard). Used for refused commands (unknown attribute, value out of range, device offline) and for batches in which some device failed (see FailedIDs). */
+  /** A business failure; RetInfo gives the reason (standard). Used for refused commands (unknown attribute, value out of range, device offline) and for batches in which some device failed (see FailedIDs; such a processed batch travels with HTTP 200). */
   BusinessFailure: "500",
   /** The partner platform could not be reached or did not answer in time (for example its user verify interface during login). */
   PartnerUnreachable: "502",
@@ -87,7 +87,7 @@ export const retCodeDescriptions: Record<RetCode, string> = {
   "413": "The request body exceeds the size limit.",
   "415": "The request body is not application/json (clause 6.2).",
   "429": "Too many requests from this platform; retry later.",
-  "500": "A business failure; RetInfo gives the reason (standard). Used for refused commands (unknown attribute, value out of range, device offline) and for batches in which some device failed (see FailedIDs).",
+  "500": "A business failure; RetInfo gives the reason (standard). Used for refused commands (unknown attribute, value out of range, device offline) and for batches in which some device failed (see FailedIDs; such a processed batch travels with HTTP 200).",
   "502": "The partner platform could not be reached or did not answer in time (for example its user verify interface during login).",
   "503": "The platform is temporarily unable to serve the request (starting, shutting down, store unavailable).",
   "5000": "An unexpected internal error; nothing was changed. The platform logs it with the request id.",

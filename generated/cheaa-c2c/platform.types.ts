@@ -285,6 +285,11 @@ export interface components {
          */
         TelevisionSubCategory: "001" | "002" | "099";
         /**
+         * LoginID
+         * @description The user's unique identifier on the A platform (table 14 `loginID`, A 厂商用户唯一标识), at most 20 characters.
+         */
+        LoginID: string;
+        /**
          * UserID
          * @description The B platform's identifier of an A platform's user (table 14 `userID`), created by B at the
          *     user's first login (clause 6.6.1.2) and sent back by A in later requests. Always a string: the
@@ -304,8 +309,7 @@ export interface components {
          *     on the interface.
          */
         UserBase: {
-            /** @description The user's unique identifier on the A platform (A 厂商用户唯一标识), at most 20 characters. */
-            loginID?: string;
+            loginID?: components["schemas"]["LoginID"];
             /**
              * @description The user's login name on the A platform, 3–15 characters, none of `' " - \ / : ; * ? < > | % & # +`
              *     nor space; letters, digits and underscore are advised.
@@ -317,6 +321,14 @@ export interface components {
             /** @description Mobile phone number, at most 32 characters. */
             mobile?: string | null;
             status?: components["schemas"]["UserStatus"];
+        };
+        /**
+         * UserBaseWithLoginID
+         * @description UserBase (table 14) with `loginID` required: the A platform's user named by `loginID` (tables 17, 26). A composition rather than
+         *     `required` beside a `$ref`, which generators ignore.
+         */
+        UserBaseWithLoginID: components["schemas"]["UserBase"] & {
+            loginID: components["schemas"]["LoginID"];
         };
         /**
          * UserProfile
@@ -350,12 +362,13 @@ export interface components {
             [key: string]: string | number | boolean | null;
         };
         /**
-         * User
-         * @description A user (clause 6.5.2.4, table 13): basic attributes and optional extended attributes. Requests
-         *     and replies carry users in a one-element array (see `UserList`).
+         * UserWithLoginID
+         * @description A User (clause 6.5.2.4, table 13: basic attributes and optional extended attributes) whose
+         *     UserBase carries `loginID`: the A platform's user named by `loginID` (tables 17, 26). Requests and replies carry users in a one-element `User`
+         *     array (ERRATA E-11).
          */
-        User: {
-            UserBase: components["schemas"]["UserBase"];
+        UserWithLoginID: {
+            UserBase: components["schemas"]["UserBaseWithLoginID"];
             UserProfile?: components["schemas"]["UserProfile"];
         };
         /**
@@ -372,7 +385,7 @@ export interface components {
          */
         UserLoginRequest: {
             /** @description The A platform's user, as a one-element array; `UserBase.loginID` is required. */
-            User: components["schemas"]["User"][];
+            User: components["schemas"]["UserWithLoginID"][];
             AuthToken: components["schemas"]["AuthToken"];
         };
         /**
@@ -381,7 +394,9 @@ export interface components {
          *     (ok) and `500` (a business failure, with the reason in `RetInfo`); the other codes are this
          *     project's, chosen so that the first three digits are the HTTP status class they travel with.
          *     `x-http-status` maps each code to the HTTP status of the response that carries it; the
-         *     reference platform derives its error mapping from this table.
+         *     reference platform derives its error mapping from this table. One exception: a 7.2.1 or 7.2.2
+         *     batch that was processed with some devices failed answers RetCode `500` with HTTP 200, since
+         *     the devices that succeeded are done (ERRATA E-25).
          * @example 200
          * @enum {string}
          */
@@ -393,14 +408,32 @@ export interface components {
          */
         RetInfo: string;
         /**
-         * UserLoginResponse
+         * UserBaseWithUserID
+         * @description UserBase (table 14) with `userID` required: the user named by the `userID` B created for it (table 18). A composition rather than
+         *     `required` beside a `$ref`, which generators ignore.
+         */
+        UserBaseWithUserID: components["schemas"]["UserBase"] & {
+            userID: components["schemas"]["UserID"];
+        };
+        /**
+         * UserWithUserID
+         * @description A User (clause 6.5.2.4, table 13: basic attributes and optional extended attributes) whose
+         *     UserBase carries `userID`: the user named by the `userID` B created for it (table 18). Requests and replies carry users in a one-element `User`
+         *     array (ERRATA E-11).
+         */
+        UserWithUserID: {
+            UserBase: components["schemas"]["UserBaseWithUserID"];
+            UserProfile?: components["schemas"]["UserProfile"];
+        };
+        /**
+         * UserLoginReply
          * @description Body of the 7.1.1 reply (table 18); the AccessToken travels in the header. The user's
          *     `UserBase.userID` is required.
          */
-        UserLoginResponse: {
+        UserLoginReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
-            User: components["schemas"]["User"][];
+            User: components["schemas"]["UserWithUserID"][];
         };
         /**
          * Result
@@ -416,11 +449,30 @@ export interface components {
          */
         UserLogoutRequest: Record<string, unknown>;
         /**
+         * UserBaseWithLoginIDAndStatus
+         * @description UserBase (table 14) with `loginID` and `status` required: the A platform's user named by `loginID`, with its new `status` (table 23). A composition rather than
+         *     `required` beside a `$ref`, which generators ignore.
+         */
+        UserBaseWithLoginIDAndStatus: components["schemas"]["UserBase"] & {
+            loginID: components["schemas"]["LoginID"];
+            status: components["schemas"]["UserStatus"];
+        };
+        /**
+         * UserWithLoginIDAndStatus
+         * @description A User (clause 6.5.2.4, table 13: basic attributes and optional extended attributes) whose
+         *     UserBase carries `loginID` and `status`: the A platform's user named by `loginID`, with its new `status` (table 23). Requests and replies carry users in a one-element `User`
+         *     array (ERRATA E-11).
+         */
+        UserWithLoginIDAndStatus: {
+            UserBase: components["schemas"]["UserBaseWithLoginIDAndStatus"];
+            UserProfile?: components["schemas"]["UserProfile"];
+        };
+        /**
          * UserUnregisterRequest
          * @description Body of 7.1.3 user unregister (table 23); `UserBase.loginID` and `UserBase.status` are required.
          */
         UserUnregisterRequest: {
-            User: components["schemas"]["User"][];
+            User: components["schemas"]["UserWithLoginIDAndStatus"][];
         };
         /**
          * DeviceID
@@ -475,12 +527,21 @@ export interface components {
             name?: string | null;
         };
         /**
+         * DeviceInfoWithID
+         * @description DeviceInfo naming its device: `deviceID` is required (tables 29, 32, 36, 38, 39, 44, 47: "deviceID
+         *     is inside DeviceInfo"). A composition rather than `required` beside a `$ref`, which generators
+         *     ignore.
+         */
+        DeviceInfoWithID: components["schemas"]["DeviceInfo"] & {
+            deviceID: components["schemas"]["DeviceID"];
+        };
+        /**
          * DeviceSelector
          * @description One device named by its `deviceID` (tables 29, 32, 38, 44: "the Device array holds only DeviceInfo,
          *     and deviceID is inside DeviceInfo"). Other DeviceInfo fields may be sent and are ignored.
          */
         DeviceSelector: {
-            DeviceInfo: components["schemas"]["DeviceInfo"];
+            DeviceInfo: components["schemas"]["DeviceInfoWithID"];
         };
         /**
          * BindDevicesRequest
@@ -511,11 +572,11 @@ export interface components {
          */
         Failures: components["schemas"]["DeviceFailure"][];
         /**
-         * BindDevicesResponse
+         * BindDevicesReply
          * @description Reply of 7.2.1 device bind (table 30). `RetCode` is `200` when every device succeeded and `500` when any failed;
          *     the devices that succeeded stay done, those in `FailedIDs` did not change.
          */
-        BindDevicesResponse: {
+        BindDevicesReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             FailedIDs: components["schemas"]["FailedIDs"];
@@ -530,11 +591,11 @@ export interface components {
             Device: components["schemas"]["DeviceSelector"][];
         };
         /**
-         * UnbindDevicesResponse
+         * UnbindDevicesReply
          * @description Reply of 7.2.2 device unbind (table 33). `RetCode` is `200` when every device succeeded and `500` when any failed;
          *     the devices that succeeded stay done, those in `FailedIDs` did not change.
          */
-        UnbindDevicesResponse: {
+        UnbindDevicesReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             FailedIDs: components["schemas"]["FailedIDs"];
@@ -563,13 +624,13 @@ export interface components {
          * @description One device of a reply that carries basic information (tables 36, 39).
          */
         DeviceInfoItem: {
-            DeviceInfo: components["schemas"]["DeviceInfo"];
+            DeviceInfo: components["schemas"]["DeviceInfoWithID"];
         };
         /**
-         * UserDevicesResponse
+         * UserDevicesReply
          * @description Reply of 7.2.3 user device list query (table 36).
          */
-        UserDevicesResponse: {
+        UserDevicesReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             Device: components["schemas"]["DeviceInfoItem"][];
@@ -583,13 +644,22 @@ export interface components {
             Device: components["schemas"]["DeviceSelector"][];
         };
         /**
-         * DeviceInfoResponse
+         * DeviceInfoReply
          * @description Reply of 7.2.4 device information query (table 39).
          */
-        DeviceInfoResponse: {
+        DeviceInfoReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             Device: components["schemas"]["DeviceInfoItem"][];
+        };
+        /**
+         * DeviceInfoUpdate
+         * @description DeviceInfo of a 7.2.5 change (table 41): `deviceID` names the device and at least one other
+         *     field gives its new value. A composition rather than keywords beside a `$ref`, which generators
+         *     ignore.
+         */
+        DeviceInfoUpdate: components["schemas"]["DeviceInfo"] & {
+            deviceID: components["schemas"]["DeviceID"];
         };
         /**
          * DeviceInfoChange
@@ -597,7 +667,7 @@ export interface components {
          *     other DeviceInfo field given replaces the stored value.
          */
         DeviceInfoChange: {
-            DeviceInfo: components["schemas"]["DeviceInfo"];
+            DeviceInfo: components["schemas"]["DeviceInfoUpdate"];
         };
         /**
          * ModifyDeviceInfoRequest
@@ -628,7 +698,9 @@ export interface components {
          *     attribute name is allowed; values are strings, as in every example of the standard. The
          *     properties below are those of the standard's washing machine (table 12) plus `onLine` from the
          *     7.2.6 example. Names are identifiers: no spaces (the standard's `"onOffStatus "` with a trailing
-         *     space is an error, see ERRATA.md).
+         *     space is an error, see ERRATA.md). The three BooleanString properties are `onOffStatus`, the power
+         *     state (开关机状态), `doorLockStatus`, the door lock state (门锁状态), and `onLine`, whether the
+         *     device is connected to its cloud (reported by 7.2.6 and 7.2.8).
          * @example {
          *       "onOffStatus": "True",
          *       "runningstatus": "1",
@@ -637,7 +709,6 @@ export interface components {
          *     }
          */
         DeviceAttr: {
-            /** @description Power state (开关机状态). */
             onOffStatus?: components["schemas"]["BooleanString"];
             /**
              * @description Running state (运行状态) of a washing machine. The reference platform uses `0` idle,
@@ -649,9 +720,7 @@ export interface components {
              *     `3` quick wash, `4` wool, `5` heavy duty, `6` delicates.
              */
             laundryCycle?: string;
-            /** @description Door lock state (门锁状态). */
             doorLockStatus?: components["schemas"]["BooleanString"];
-            /** @description Whether the device is connected to its cloud (reported by 7.2.6 and 7.2.8). */
             onLine?: components["schemas"]["BooleanString"];
         } & {
             [key: string]: string;
@@ -665,10 +734,10 @@ export interface components {
             DeviceAttr: components["schemas"]["DeviceAttr"];
         };
         /**
-         * DeviceStatusResponse
+         * DeviceStatusReply
          * @description Reply of 7.2.6 device status query (table 45); item i is the state of request item i.
          */
-        DeviceStatusResponse: {
+        DeviceStatusReply: {
             RetCode: components["schemas"]["RetCode"];
             RetInfo: components["schemas"]["RetInfo"];
             Device: components["schemas"]["DeviceStatusItem"][];
@@ -678,7 +747,7 @@ export interface components {
          * @description One command (table 47): DeviceInfo names the device, DeviceAttr holds the attributes to set.
          */
         DeviceCommand: {
-            DeviceInfo: components["schemas"]["DeviceInfo"];
+            DeviceInfo: components["schemas"]["DeviceInfoWithID"];
             DeviceAttr: components["schemas"]["DeviceAttr"];
         };
         /**
@@ -730,6 +799,7 @@ export interface components {
         /** @description The calling platform sends too many requests. */
         TooManyRequests: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -757,6 +827,7 @@ export interface components {
         /** @description The platform cannot serve requests right now. */
         Unavailable: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -825,6 +896,14 @@ export interface components {
          * @example TGT-5-e5tcvcZhlBxMSwN6Wnp9uWRU
          */
         AccessToken: string;
+        /**
+         * @description Seconds to wait before sending the request again (RFC 9110 section 10.2.3). The reference
+         *     platform sends it on every 429 (its rate limits count requests per second: 1) and 503 (a store
+         *     outage, usually a reconnection: 5). Not in the standard; a client that does not know it retries
+         *     as it would without it.
+         * @example 1
+         */
+        RetryAfter: number;
     };
     pathItems: never;
 }
@@ -864,7 +943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserLoginResponse"];
+                    "application/json": components["schemas"]["UserLoginReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -984,13 +1063,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success (RetCode `200`). */
+            /**
+             * @description The batch was processed: RetCode `200` when every device succeeded, `500` with the devices
+             *     that failed in FailedIDs (and why in Failures) when some did; the others are done (ERRATA
+             *     E-24, E-25).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BindDevicesResponse"];
+                    "application/json": components["schemas"]["BindDevicesReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -998,15 +1081,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Some device failed; see FailedIDs and Failures. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BindDevicesResponse"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -1038,13 +1112,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success (RetCode `200`). */
+            /**
+             * @description The batch was processed: RetCode `200` when every device succeeded, `500` with the devices
+             *     that failed in FailedIDs (and why in Failures) when some did; the others are done (ERRATA
+             *     E-24, E-25).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnbindDevicesResponse"];
+                    "application/json": components["schemas"]["UnbindDevicesReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1052,15 +1130,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Some device failed; see FailedIDs and Failures. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnbindDevicesResponse"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -1099,7 +1168,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDevicesResponse"];
+                    "application/json": components["schemas"]["UserDevicesReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1144,7 +1213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeviceInfoResponse"];
+                    "application/json": components["schemas"]["DeviceInfoReply"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1235,7 +1304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeviceStatusResponse"];
+                    "application/json": components["schemas"]["DeviceStatusReply"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -91,7 +91,7 @@ export interface paths {
          * @description Creates an edge gateway of userId: its name, communication mode (`commCode`), endpoint
          *     (`commUrl`) and IoT access type (`iotType`), and returns the new gateway's `gatewId` (inferred,
          *     NOTES.md I-10). The code lists of commCode and iotType are our inference around the standard's
-         *     `"70"` and `"701"` (I-07, I-08); the three must agree (see `GatewayCreateData`), otherwise the
+         *     `"70"` and `"701"` (I-07, I-08); the three must agree (see `GatewayCreateParams`), otherwise the
          *     packet is malformed (HTTP 400, status `100103`). Names need not be unique: every call creates a
          *     new gateway.
          */
@@ -238,10 +238,10 @@ export interface components {
          */
         AppId: string;
         /**
-         * TokenData
+         * TokenParams
          * @description The parameters of access-token issuance (inferred, NOTES.md I-13): the application's credentials.
          */
-        TokenData: {
+        TokenParams: {
             appId: components["schemas"]["AppId"];
             /**
              * @description The application's secret, given when the application was registered. 16 to 128 printable
@@ -259,7 +259,7 @@ export interface components {
          */
         TokenRequest: {
             userId: components["schemas"]["UserId"];
-            data: components["schemas"]["TokenData"];
+            data: components["schemas"]["TokenParams"];
         };
         /**
          * Msg
@@ -321,10 +321,10 @@ export interface components {
             msg: components["schemas"]["Msg"];
         };
         /**
-         * TokenResponse
+         * TokenReply
          * @description The HTTP 200 reply of access-token issuance, success or refusal (see `Status`). Test `status === 200`.
          */
-        TokenResponse: components["schemas"]["TokenSuccess"] | components["schemas"]["Failure"];
+        TokenReply: components["schemas"]["TokenSuccess"] | components["schemas"]["Failure"];
         /**
          * DevId
          * @description The platform's identifier of a device (`devId`, A.2.4–A.2.5). The standard's examples are digit
@@ -359,10 +359,10 @@ export interface components {
          */
         DevSign: string;
         /**
-         * DeviceAuthData
+         * DeviceAuthParams
          * @description The parameters of A.2.4.1 device security authentication.
          */
-        DeviceAuthData: {
+        DeviceAuthParams: {
             devId: components["schemas"]["DevId"];
             devSign: components["schemas"]["DevSign"];
         };
@@ -373,7 +373,7 @@ export interface components {
         DeviceAuthRequest: {
             userId: components["schemas"]["UserId"];
             access_token: components["schemas"]["AccessToken"];
-            data: components["schemas"]["DeviceAuthData"];
+            data: components["schemas"]["DeviceAuthParams"];
         };
         /**
          * Success
@@ -394,10 +394,10 @@ export interface components {
          */
         Result: components["schemas"]["Success"] | components["schemas"]["Failure"];
         /**
-         * DeviceQueryData
+         * DeviceQueryParams
          * @description The parameters of A.2.5.1 device query.
          */
-        DeviceQueryData: {
+        DeviceQueryParams: {
             devId: components["schemas"]["DevId"];
         };
         /**
@@ -407,7 +407,7 @@ export interface components {
         DeviceQueryRequest: {
             userId: components["schemas"]["UserId"];
             access_token: components["schemas"]["AccessToken"];
-            data: components["schemas"]["DeviceQueryData"];
+            data: components["schemas"]["DeviceQueryParams"];
         };
         /**
          * DeviceQuerySuccess
@@ -437,10 +437,10 @@ export interface components {
             devAdd: string;
         };
         /**
-         * DeviceQueryResponse
+         * DeviceQueryReply
          * @description The HTTP 200 reply of A.2.5 device query, success or refusal (see `Status`). Test `status === 200`.
          */
-        DeviceQueryResponse: components["schemas"]["DeviceQuerySuccess"] | components["schemas"]["Failure"];
+        DeviceQueryReply: components["schemas"]["DeviceQuerySuccess"] | components["schemas"]["Failure"];
         /**
          * CommCode
          * @description The communication mode of an edge gateway (`commCode`, A.2.6): the protocol family over which
@@ -482,7 +482,7 @@ export interface components {
          */
         IotType: "101" | "102" | "201" | "202" | "301" | "302" | "701" | "702";
         /**
-         * GatewayCreateData
+         * GatewayCreateParams
          * @description The parameters of A.2.6.1 edge gateway creation. The three codes must agree (NOTES.md I-07 to
          *     I-09): `iotType` is one of the access types of `commCode`, and `commUrl` has a scheme of
          *     `commCode` (see `CommCode`); otherwise the packet is malformed (100103).
@@ -492,7 +492,7 @@ export interface components {
          *     default: the project's lint checks examples with `allowAdditionalProperties: false`, which
          *     assumes `false` for every subschema that lists properties and would refuse every gateway.
          */
-        GatewayCreateData: {
+        GatewayCreateParams: {
             /**
              * @description The gateway's name (网关名称), for people; need not be unique. 1 to 64 characters.
              * @example 数据采集网关
@@ -509,7 +509,7 @@ export interface components {
         GatewayCreateRequest: {
             userId: components["schemas"]["UserId"];
             access_token: components["schemas"]["AccessToken"];
-            data: components["schemas"]["GatewayCreateData"];
+            data: components["schemas"]["GatewayCreateParams"];
         };
         /**
          * GatewId
@@ -522,7 +522,9 @@ export interface components {
         /**
          * GatewayCreateSuccess
          * @description The success reply of A.2.6.2 edge gateway creation: the standard's `status` and `msg`, and the
-         *     created gateway's `gatewId`, which the standard's reply does not show (NOTES.md I-10).
+         *     created gateway's `gatewId`, which the standard's reply does not show (NOTES.md I-10). The
+         *     reference platform always sends `gatewId`; it is optional so that the standard's own reply is
+         *     valid too.
          */
         GatewayCreateSuccess: {
             /**
@@ -531,13 +533,13 @@ export interface components {
              */
             status: 200;
             msg: components["schemas"]["Msg"];
-            gatewId: components["schemas"]["GatewId"];
+            gatewId?: components["schemas"]["GatewId"];
         };
         /**
-         * GatewayCreateResponse
+         * GatewayCreateReply
          * @description The HTTP 200 reply of A.2.6 edge gateway creation, success or refusal (see `Status`). Test `status === 200`.
          */
-        GatewayCreateResponse: components["schemas"]["GatewayCreateSuccess"] | components["schemas"]["Failure"];
+        GatewayCreateReply: components["schemas"]["GatewayCreateSuccess"] | components["schemas"]["Failure"];
         /**
          * DevIdentifier
          * @description A device's identifier (设备标识, A.2.7): an industrial internet identifier in the Handle-style
@@ -557,11 +559,11 @@ export interface components {
          */
         DevIdentifier: string;
         /**
-         * DeviceIdentifierSaveData
+         * DeviceIdentifierSaveParams
          * @description The parameters of A.2.7.1 device identifier save (inferred, NOTES.md I-11): the device and the
          *     identifier to save for it.
          */
-        DeviceIdentifierSaveData: {
+        DeviceIdentifierSaveParams: {
             devId: components["schemas"]["DevId"];
             devIdentifier: components["schemas"]["DevIdentifier"];
         };
@@ -572,15 +574,15 @@ export interface components {
         DeviceIdentifierSaveRequest: {
             userId: components["schemas"]["UserId"];
             access_token: components["schemas"]["AccessToken"];
-            data: components["schemas"]["DeviceIdentifierSaveData"];
+            data: components["schemas"]["DeviceIdentifierSaveParams"];
         };
         /**
-         * DeviceIdentifierQueryData
+         * DeviceIdentifierQueryParams
          * @description The parameters of device identifier query (inferred, NOTES.md I-12): exactly one of `devId`
          *     (which identifier does this device have?) or `devIdentifier` (which device has this
          *     identifier?).
          */
-        DeviceIdentifierQueryData: {
+        DeviceIdentifierQueryParams: {
             devId?: components["schemas"]["DevId"];
             devIdentifier?: components["schemas"]["DevIdentifier"];
         };
@@ -591,7 +593,7 @@ export interface components {
         DeviceIdentifierQueryRequest: {
             userId: components["schemas"]["UserId"];
             access_token: components["schemas"]["AccessToken"];
-            data: components["schemas"]["DeviceIdentifierQueryData"];
+            data: components["schemas"]["DeviceIdentifierQueryParams"];
         };
         /**
          * DeviceIdentifierQuerySuccess
@@ -608,10 +610,10 @@ export interface components {
             devIdentifier: components["schemas"]["DevIdentifier"];
         };
         /**
-         * DeviceIdentifierQueryResponse
+         * DeviceIdentifierQueryReply
          * @description The HTTP 200 reply of device identifier query, success or refusal (see `Status`). Test `status === 200`.
          */
-        DeviceIdentifierQueryResponse: components["schemas"]["DeviceIdentifierQuerySuccess"] | components["schemas"]["Failure"];
+        DeviceIdentifierQueryReply: components["schemas"]["DeviceIdentifierQuerySuccess"] | components["schemas"]["Failure"];
         /**
          * ApiName
          * @description The name of a registered interface, for people, e.g. the standard's 设备查询. 1 to 64 characters.
@@ -639,12 +641,12 @@ export interface components {
          */
         ApiDesc: string;
         /**
-         * InterfaceRegisterData
+         * InterfaceRegisterParams
          * @description The parameters of interface registration (inferred, NOTES.md I-15): an interface the calling
          *     application (the one the access_token was issued to) offers. `apiPath` and `apiVersion` together
          *     are unique per application (100106 otherwise).
          */
-        InterfaceRegisterData: {
+        InterfaceRegisterParams: {
             apiName: components["schemas"]["ApiName"];
             apiPath: components["schemas"]["ApiPath"];
             apiVersion: components["schemas"]["ApiVersion"];
@@ -657,7 +659,7 @@ export interface components {
         InterfaceRegisterRequest: {
             userId: components["schemas"]["UserId"];
             access_token: components["schemas"]["AccessToken"];
-            data: components["schemas"]["InterfaceRegisterData"];
+            data: components["schemas"]["InterfaceRegisterParams"];
         };
         /**
          * ApiId
@@ -679,17 +681,17 @@ export interface components {
             apiId: components["schemas"]["ApiId"];
         };
         /**
-         * InterfaceRegisterResponse
+         * InterfaceRegisterReply
          * @description The HTTP 200 reply of interface registration, success or refusal (see `Status`). Test `status === 200`.
          */
-        InterfaceRegisterResponse: components["schemas"]["InterfaceRegisterSuccess"] | components["schemas"]["Failure"];
+        InterfaceRegisterReply: components["schemas"]["InterfaceRegisterSuccess"] | components["schemas"]["Failure"];
         /**
-         * InterfaceListData
+         * InterfaceListParams
          * @description The parameters of the registered-interface list (inferred, NOTES.md I-15): an optional
          *     application to list the interfaces of (all applications when absent) and the page to return.
          *     `data` may be `{}`.
          */
-        InterfaceListData: {
+        InterfaceListParams: {
             appId?: components["schemas"]["AppId"];
             /**
              * @description The page to return, from 1; 1 when absent.
@@ -709,7 +711,7 @@ export interface components {
         InterfaceListRequest: {
             userId: components["schemas"]["UserId"];
             access_token: components["schemas"]["AccessToken"];
-            data: components["schemas"]["InterfaceListData"];
+            data: components["schemas"]["InterfaceListParams"];
         };
         /**
          * ApiInfo
@@ -744,10 +746,10 @@ export interface components {
             apiList: components["schemas"]["ApiInfo"][];
         };
         /**
-         * InterfaceListResponse
+         * InterfaceListReply
          * @description The HTTP 200 reply of the registered-interface list, success or refusal (see `Status`). Test `status === 200`.
          */
-        InterfaceListResponse: components["schemas"]["InterfaceListSuccess"] | components["schemas"]["Failure"];
+        InterfaceListReply: components["schemas"]["InterfaceListSuccess"] | components["schemas"]["Failure"];
     };
     responses: {
         /**
@@ -784,6 +786,7 @@ export interface components {
         /** @description Too many requests from this caller; retry later (status 100113). */
         TooManyRequests: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -802,6 +805,7 @@ export interface components {
         /** @description The platform cannot serve requests for the moment; nothing was changed (status 100114). */
         Unavailable: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -811,7 +815,16 @@ export interface components {
     };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Seconds to wait before sending the request again (RFC 9110 section 10.2.3). The reference
+         *     platform sends it on every 429 (its rate limits count requests per second: 1) and 503 (a store
+         *     outage, usually a reconnection: 5). Not in the standard; a client that does not know it retries
+         *     as it would without it.
+         * @example 1
+         */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -835,7 +848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenReply"];
                 };
             };
             400: components["responses"]["MalformedPacket"];
@@ -903,7 +916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeviceQueryResponse"];
+                    "application/json": components["schemas"]["DeviceQueryReply"];
                 };
             };
             400: components["responses"]["MalformedPacket"];
@@ -933,7 +946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayCreateResponse"];
+                    "application/json": components["schemas"]["GatewayCreateReply"];
                 };
             };
             /** @description The request is not a well-formed packet of this interface (status 100103); msg names the first offending member. */
@@ -1001,7 +1014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeviceIdentifierQueryResponse"];
+                    "application/json": components["schemas"]["DeviceIdentifierQueryReply"];
                 };
             };
             400: components["responses"]["MalformedPacket"];
@@ -1031,7 +1044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterfaceRegisterResponse"];
+                    "application/json": components["schemas"]["InterfaceRegisterReply"];
                 };
             };
             400: components["responses"]["MalformedPacket"];
@@ -1061,7 +1074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterfaceListResponse"];
+                    "application/json": components["schemas"]["InterfaceListReply"];
                 };
             };
             400: components["responses"]["MalformedPacket"];

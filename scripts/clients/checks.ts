@@ -37,8 +37,14 @@ export interface CheckOptions {
 
 /** Why a language cannot be checked here, generation included (swagger-codegen needs java). */
 export function missingToolchain(language: Language): string | undefined {
-  if (!which('java')) return 'java is not installed (swagger-codegen runs on it)';
+  if (!('generateClient' in language) && !which('java')) return 'java is not installed (swagger-codegen runs on it)';
   return language.missing();
+}
+
+/** Generates one language's client of one document; resolves with the number of files written. */
+export function generateClient(ws: Workspace, language: Language, doc: ClientDocument): Promise<number> {
+  if ('generateClient' in language) return language.generateClient(ws, doc);
+  return generate(ws.root, { spec: doc.spec, out: clientDir(ws, language.name, doc), args: language.generatorArgs(ws.root, doc), expected: language.expected(doc) });
 }
 
 const failure = (error: unknown): string =>
@@ -79,12 +85,7 @@ export async function runClientChecks(options: CheckOptions): Promise<CheckResul
         timed(language, `${doc.name} client`, async () => {
           let what = 'compiled';
           if (options.generate ?? true) {
-            const files = await generate(options.ws.root, {
-              spec: doc.spec,
-              out: clientDir(options.ws, language.name, doc),
-              args: language.generatorArgs(options.ws.root, doc),
-              expected: language.expected(doc),
-            });
+            const files = await generateClient(options.ws, language, doc);
             what = `generated ${files} files, compiled`;
           }
           const note = await language.compile(options.ws, doc);

@@ -3,8 +3,9 @@ import { go } from './go.ts';
 import { java } from './java.ts';
 import type { Language } from './language.ts';
 import { python } from './python.ts';
+import { typescript } from './typescript.ts';
 
-export const LANGUAGES: readonly Language[] = [python, go, java];
+export const LANGUAGES: readonly Language[] = [python, go, java, typescript];
 
 /** The languages named on a command line (all when none), or an error naming the unknown ones. */
 export function languagesNamed(names: readonly string[]): Language[] {

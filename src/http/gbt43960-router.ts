@@ -7,6 +7,7 @@ import { gbt43960Validator } from '../../generated/gbt43960/gbt43960.middleware.
 import { statusHttpStatus } from '../../generated/gbt43960/gbt43960.statuses.ts';
 import { GbtError, Statuses, type Status } from '../domain/gbt43960/errors.ts';
 import type { Caller, GbtService } from '../domain/gbt43960/service.ts';
+import { retryAfterSeconds } from '../sdk/error-replies.ts';
 import { StoreUnavailableError } from '../store/unavailable.ts';
 import { gbtHandlers } from '../handlers/gbt43960/index.ts';
 import { transportProblem, type TransportKind } from '../validation/transport-errors.ts';
@@ -50,6 +51,8 @@ function gbtErrors(log: ErrorLogger): ErrorRequestHandler {
     if (res.headersSent) return;
     // RFC 9110 section 15.5.6: a 405 names the methods the interface takes, POST only here.
     if (status === Statuses.MethodNotAllowed) res.set('Allow', 'POST');
+    const retryAfter = retryAfterSeconds(statusHttpStatus[status]);
+    if (retryAfter !== undefined) res.set('Retry-After', String(retryAfter));
     res.locals.replyBody = { status, msg };
     res.status(statusHttpStatus[status]).json(res.locals.replyBody);
   };

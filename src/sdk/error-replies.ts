@@ -28,6 +28,17 @@ export interface ErrorLogger {
   error(obj: object, msg: string): void;
 }
 
+/**
+ * The Retry-After (RFC 9110 section 10.2.3) of a reply with this HTTP status, in seconds: the rate
+ * limits count requests per second, and a store outage is a reconnection, usually over in seconds.
+ * Other refusals are not cured by waiting.
+ */
+export function retryAfterSeconds(httpStatus: number): number | undefined {
+  if (httpStatus === 429) return 1;
+  if (httpStatus === 503) return 5;
+  return undefined;
+}
+
 /** The RetCode and RetInfo of the reply to `err`; `unexpected` when nothing recognised it. */
 export function cheaaFailure(err: unknown, known?: FailureClassifier): Failure & { unexpected: boolean } {
   if (err instanceof InteropError) return { retCode: err.retCode, retInfo: err.message, unexpected: false };
@@ -47,6 +58,8 @@ export function cheaaErrorHandler(log: ErrorLogger, known?: FailureClassifier): 
     if (res.headersSent) return;
     // RFC 9110 section 15.5.6: a 405 names the methods the interface takes; clause 6.2 allows POST only.
     if (retCode === RetCodes.MethodNotAllowed) res.set('Allow', 'POST');
+    const retryAfter = retryAfterSeconds(retCodeHttpStatus[retCode]);
+    if (retryAfter !== undefined) res.set('Retry-After', String(retryAfter));
     const body = { RetCode: retCode, RetInfo: unexpected && requestId ? `${retInfo} (request id ${String(requestId)})` : retInfo };
     // A host's request log may name the reply's RetCode (the platform's does).
     res.locals.replyBody = body;

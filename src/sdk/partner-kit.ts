@@ -16,7 +16,7 @@ import { RetCodes, refuse } from './interop-error.ts';
 import { memorySeenEvents, type SeenEvents } from './seen-events.ts';
 
 export type DataGatewayReport = components['schemas']['DataGatewayReport'];
-export type PartnerUser = components['schemas']['User'];
+export type PartnerUser = components['schemas']['UserWithLoginID'];
 
 export interface VerifyUserInput {
   /** `UserBase.loginID`: the user on this (the A) platform. */
@@ -117,10 +117,9 @@ export function partnerHandlers(options: Pick<PartnerKitOptions, 'verifyUser' | 
   const seen = options.seen ?? memorySeenEvents();
   return {
     user_verify: async ({ body, ctx }) => {
-      // The validator holds User to one element with a loginID (UserVerifyRequest); the generated
-      // type does not carry that `required`, which sits beside a $ref.
+      // The validator holds User to exactly one element (UserVerifyRequest); a type cannot say so.
       const user = body.User[0]!;
-      const loginId = user.UserBase.loginID!;
+      const loginId = user.UserBase.loginID;
       const verified = await options.verifyUser({ loginId, authToken: body.AuthToken, platId: ctx.platId, appId: ctx.appId, user });
       // Only an explicit true lets the user in.
       if (verified !== true) refuse(RetCodes.UserVerifyRefused, `the AuthToken is not valid for loginID ${loginId}`);

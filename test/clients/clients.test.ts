@@ -1,6 +1,7 @@
 // Clients in other languages, as `npm test` checks them: for each language whose toolchain this
-// machine has, the platform document's client is generated with swagger-codegen, compiled, and
-// drives the standard's main flow against the live reference platform. A language without its
+// machine has, the platform document's client is generated (swagger-codegen, or hey-api for
+// TypeScript), compiled, and drives the standard's main flow against the live reference platform.
+// A language without its
 // toolchain is skipped, and the skip says which and what to install (unless
 // REQUIRE_CLIENT_TOOLCHAINS=1, as in CI, where that fails). Kept to the platform
 // document to keep `npm test` short; `npm run test:clients` (CI) checks every document.

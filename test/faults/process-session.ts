@@ -19,7 +19,7 @@ export async function loginAndBind(url: string, partner: TestPartner, deviceIds:
   const { data, error, response } = await createCheaaPlatformClient({ baseUrl: url, headers }).user_login({ body });
   assert.ok(data, `login failed: HTTP ${response.status} ${JSON.stringify(error)}`);
   const accessToken = response.headers.get('AccessToken')!;
-  const userId = data.User[0]!.UserBase.userID!;
+  const userId = data.User[0]!.UserBase.userID;
   const client = createCheaaPlatformClient({ baseUrl: url, headers: { ...headers, AccessToken: accessToken } });
   const bound = await client.user_bindDevices({ body: { UserID: userId, Device: deviceIds.map((deviceID) => ({ DeviceInfo: { deviceID } })) } });
   assert.equal(bound.data?.RetCode, '200', `binding failed: ${JSON.stringify(bound.error)}`);

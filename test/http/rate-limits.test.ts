@@ -32,7 +32,10 @@ describe('rate limits per caller', () => {
     const { first, limited, statuses } = await burst(verify, 'B-PLATFORM-1', 'B-PLATFORM-2');
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.ok(limited.length >= 1, `some of ${ATTEMPTS} requests in quick succession refused, got ${statuses.join(', ')}`);
-    for (const reply of limited) assertRefused(reply, '429', /more than 1 requests per second from B-PLATFORM-1/);
+    for (const reply of limited) {
+      assertRefused(reply, '429', /more than 1 requests per second from B-PLATFORM-1/);
+      assert.equal(reply.headers.get('retry-after'), '1', 'the limit counts per second');
+    }
   });
 
   it('GB/T 43960: per userId of the packet → HTTP 429 status 100113 naming it', async (t) => {
@@ -45,6 +48,7 @@ describe('rate limits per caller', () => {
     assert.ok(limited.length >= 1, `some of ${ATTEMPTS} requests in quick succession refused, got ${statuses.join(', ')}`);
     for (const reply of limited) {
       assert.deepEqual(reply.body, { status: Statuses.TooManyRequests, msg: 'more than 1 requests per second from 438362794917922816; retry after 1 s' });
+      assert.equal(reply.headers.get('retry-after'), '1', 'the limit counts per second');
     }
   });
 });

@@ -23,7 +23,7 @@ describe('7.2.4 device information query', () => {
     const alice = await p.login();
     const body = requestExample('devices_deviceInfo');
     body.UserID = alice.userId;
-    await p.bind(alice, body.Device[0]!.DeviceInfo.deviceID!);
+    await p.bind(alice, body.Device[0]!.DeviceInfo.deviceID);
 
     const { data } = await p.client().devices_deviceInfo({ body });
 

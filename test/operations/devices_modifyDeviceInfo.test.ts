@@ -26,7 +26,7 @@ describe('7.2.5 device information modify', () => {
     const alice = await p.login();
     const body = requestExample('devices_modifyDeviceInfo');
     body.UserID = alice.userId;
-    const ids = body.Device.map((d) => d.DeviceInfo.deviceID!);
+    const ids = body.Device.map((d) => d.DeviceInfo.deviceID);
     await p.bind(alice, ...ids);
     const before = await infoOf(p, alice, ...ids);
 

@@ -28,13 +28,13 @@ describe('7.1.1 user login', () => {
     const p = platform();
     const body = requestExample('user_login');
     const { loginID } = body.User[0]!.UserBase;
-    p.partner.users.set(loginID!, body.AuthToken);
+    p.partner.users.set(loginID, body.AuthToken);
 
     const { data, response } = await p.client().user_login({ body });
 
     const standard = replyExample('user_login.standard.response');
     assert.ok(data);
-    const userID = data.User[0]!.UserBase.userID!;
+    const userID = data.User[0]!.UserBase.userID;
     assert.match(userID, /^[1-9][0-9]{17}$/, 'an 18-digit userID like the standard examples');
     assert.deepEqual(data, { ...standard, User: [{ UserBase: { userID } }] });
     assert.equal(response.headers.get('PlatID'), PLATFORM_PLAT_ID);

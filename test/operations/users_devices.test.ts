@@ -15,7 +15,7 @@ async function list(p: TestPlatform, session: Session, ...filters: Filter[]): Pr
   const body = { UserID: session.userId, ...(filters.length ? { Device: filters.map((DeviceInfo) => ({ DeviceInfo })) } : {}) };
   const { data, error } = await p.client(session.partner).users_devices({ body });
   assert.ok(data, JSON.stringify(error));
-  return data.Device.map((d) => d.DeviceInfo.deviceID!);
+  return data.Device.map((d) => d.DeviceInfo.deviceID);
 }
 
 describe('7.2.3 user device list query', () => {

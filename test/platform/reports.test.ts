@@ -116,7 +116,7 @@ describe('7.2.8 reports to the partner\'s data gateway', () => {
     const p = platform();
     const alice = await p.login();
     const [start, cycle] = [requestExample('devices_op'), requestExample('devices_op', 'standard-laundry-cycle')];
-    const washer = start.Device[0]!.DeviceInfo.deviceID!;
+    const washer = start.Device[0]!.DeviceInfo.deviceID;
     await p.bind(alice, washer);
     for (const body of [start, cycle]) {
       body.UserID = alice.userId;

@@ -18,6 +18,16 @@ const example = (name: string) => deref(doc, { $ref: `#/components/examples/${na
 const value = (name: string) => structuredClone(example(name).value) as JsonObject;
 const schemas = (doc.components as JsonObject).schemas as JsonObject;
 
+describe('gbt43960: additions to the standard stay optional', () => {
+  it("A.2.6.2: the standard's reply without gatewId is a valid gateway creation reply (I-10)", () => {
+    const reply = value('gateway_create.standard.response');
+    assert.ok(reply.gatewId, 'the reference reply carries gatewId');
+    delete reply.gatewId;
+    const validate = schema('GatewayCreateReply');
+    assert.ok(validate(reply), JSON.stringify(validate.errors));
+  });
+});
+
 describe('gbt43960: the status table', () => {
   const status = schemas.Status as JsonObject;
   const codes = status.enum as number[];
@@ -61,7 +71,7 @@ describe('gbt43960: corrected examples and the standard\'s values', () => {
   });
 
   it('A.2.5 the standard\'s reply as printed, with leading spaces, is refused', () => {
-    const validate = validatorAt('#/components/schemas/DeviceQueryResponse');
+    const validate = validatorAt('#/components/schemas/DeviceQueryReply');
     assert.ok(validate(value('device_query.standard.response')));
     assert.equal(validate({ ...value('device_query.standard.response'), msg: ' success' }), false);
     assert.equal(validate({ ...value('device_query.standard.response'), devGroup: ' 1#产线' }), false);
@@ -82,7 +92,7 @@ describe('gbt43960: corrected examples and the standard\'s values', () => {
   });
 
   it('device identifier query takes exactly one of devId and devIdentifier', () => {
-    const validate = schema('DeviceIdentifierQueryData');
+    const validate = schema('DeviceIdentifierQueryParams');
     assert.ok(validate({ devId: '6565818958' }));
     assert.ok(validate({ devIdentifier: '88.100.1/DEV-6565818958' }));
     assert.equal(validate({}), false);
@@ -97,7 +107,7 @@ describe('gbt43960: corrected examples and the standard\'s values', () => {
 });
 
 describe('gbt43960: A.2.6 commCode, iotType and commUrl agree', () => {
-  const validate = schema('GatewayCreateData');
+  const validate = schema('GatewayCreateParams');
   const gateway = (commCode: string, iotType: string, commUrl: string) => ({ gatewName: '数据采集网关', commCode, iotType, commUrl });
   const table: [string, string, string, boolean][] = [
     ['70', '701', 'mqtt://iot.example.com:1883', true],

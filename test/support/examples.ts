@@ -42,14 +42,14 @@ export const OTHER_PARTNER = { platId: '000006', appId: '17592186044421' } as co
 /** The user the platform's own verify interface (its partner role) knows: the 7.1.4 example's. */
 export const LOCAL_USER = (() => {
   const { User, AuthToken } = partnerExample<CheaaPartnerRequestBody<'user_verify'>>('user_verify.standard.request');
-  return { loginId: User[0]!.UserBase.loginID!, authToken: AuthToken };
+  return { loginId: User[0]!.UserBase.loginID, authToken: AuthToken };
 })();
 
 export type DeviceConfig = PlatformConfig['devices'][number];
-type WireDeviceInfo = { deviceID?: string; deviceType?: string; model?: string; manufacturer?: string; brand?: string; accessWay?: string };
+type WireDeviceInfo = { deviceID: string; deviceType?: string; model?: string; manufacturer?: string; brand?: string; accessWay?: string };
 
 const fromExample = (d: WireDeviceInfo): DeviceConfig => ({
-  deviceId: d.deviceID!,
+  deviceId: d.deviceID,
   deviceType: d.deviceType!,
   ...(d.model !== undefined && { model: d.model }),
   ...(d.manufacturer !== undefined && { manufacturer: d.manufacturer }),

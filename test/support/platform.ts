@@ -218,7 +218,7 @@ export async function startTestPlatform(t: Cleanup, options: TestPlatformOptions
       assert.ok(data, `login of ${loginId} through ${as.platId} failed: HTTP ${response.status} ${JSON.stringify(error)}`);
       const accessToken = response.headers.get('AccessToken');
       assert.ok(accessToken, 'the login reply carries an AccessToken header');
-      const userId = data.User[0]!.UserBase.userID!;
+      const userId = data.User[0]!.UserBase.userID;
       return { loginId, authToken, userId, accessToken, partner: as, client: client(as, { AccessToken: accessToken }) };
     },
     addDevice: async (deviceType = DeviceTypes.washingMachine) => (await seed(deviceType, false)).deviceId,

@@ -204,7 +204,7 @@ export class TestPartner {
       cheaaPartnerDispatcher(
         {
           user_verify: ({ body }) => {
-            const loginId = body.User[0]!.UserBase.loginID!;
+            const loginId = body.User[0]!.UserBase.loginID;
             const expected = this.users.get(loginId);
             if (expected === undefined) refuse(RetCodes.UnknownUser, `unknown user ${loginId}`);
             if (expected !== body.AuthToken) refuse(RetCodes.TokenInvalid, `AuthToken is not valid for ${loginId}`);

@@ -7,7 +7,7 @@ export const devices_modifyDeviceInfo: CheaaPlatformHandler<'devices_modifyDevic
   await ctx.devices.modify(
     user,
     body.Device.map(({ DeviceInfo: d }) => ({
-      deviceId: d.deviceID!,
+      deviceId: d.deviceID,
       fields: { deviceType: d.deviceType, model: d.model, manufacturer: d.manufacturer, brand: d.brand, accessWay: d.accessWay },
     })),
   );

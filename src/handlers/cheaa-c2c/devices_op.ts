@@ -7,7 +7,7 @@ export const devices_op: CheaaPlatformHandler<'devices_op', PlatformContext> = a
     ctx.partner,
     body.UserID,
     ctx.accessToken,
-    body.Device.map((d) => ({ deviceId: d.DeviceInfo.deviceID!, attrs: d.DeviceAttr as Record<string, string> })),
+    body.Device.map((d) => ({ deviceId: d.DeviceInfo.deviceID, attrs: d.DeviceAttr as Record<string, string> })),
   );
   return { status: 200, body: { RetCode: '200', RetInfo: 'ok' } };
 };

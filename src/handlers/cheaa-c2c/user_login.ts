@@ -4,7 +4,7 @@ import type { PlatformContext } from './context.ts';
 
 export const user_login: CheaaPlatformHandler<'user_login', PlatformContext> = async ({ body, ctx }) => {
   const [entry] = body.User;
-  const { user, accessToken } = await ctx.accounts.login(ctx.partner, entry!.UserBase as { loginID: string }, entry!.UserProfile, body.AuthToken);
+  const { user, accessToken } = await ctx.accounts.login(ctx.partner, entry!.UserBase, entry!.UserProfile, body.AuthToken);
   return {
     status: 200,
     headers: { PlatID: ctx.platId, AccessToken: accessToken },

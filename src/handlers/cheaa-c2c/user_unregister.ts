@@ -3,6 +3,6 @@ import type { CheaaPlatformHandler } from '../../../generated/cheaa-c2c/platform
 import type { PlatformContext } from './context.ts';
 
 export const user_unregister: CheaaPlatformHandler<'user_unregister', PlatformContext> = async ({ body, ctx }) => {
-  await ctx.accounts.unregister(ctx.partner, ctx.accessToken, body.User[0]!.UserBase as { loginID: string });
+  await ctx.accounts.unregister(ctx.partner, ctx.accessToken, body.User[0]!.UserBase);
   return { status: 200, headers: { PlatID: ctx.platId }, body: { RetCode: '200', RetInfo: '注销成功。' } };
 };

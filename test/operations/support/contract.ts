@@ -44,6 +44,20 @@ export function assertRefused(reply: Reply, retCode: RetCode, retInfo?: string |
   return body as { RetCode: string; RetInfo: string; [field: string]: unknown };
 }
 
+/**
+ * Asserts the reply is a processed 7.2.1/7.2.2 batch in which some device failed: RetCode 500 with
+ * FailedIDs, on HTTP 200, since the devices that succeeded are done (ERRATA E-25).
+ */
+export function assertPartlyFailed(reply: Reply, retInfo?: RegExp): { RetCode: string; RetInfo: string; FailedIDs: string[]; [field: string]: unknown } {
+  const body = reply.body as { RetCode?: unknown; RetInfo?: unknown; FailedIDs?: unknown };
+  assert.equal(body?.RetCode, '500', `expected RetCode 500, got HTTP ${reply.status} ${JSON.stringify(body)}`);
+  assert.equal(reply.status, 200, 'a processed batch travels with HTTP 200 whatever its RetCode');
+  assert.ok(Array.isArray(body.FailedIDs) && body.FailedIDs.length > 0, 'FailedIDs names the devices that failed');
+  assert.equal(typeof body.RetInfo, 'string');
+  if (retInfo) assert.match(body.RetInfo as string, retInfo);
+  return body as { RetCode: string; RetInfo: string; FailedIDs: string[]; [field: string]: unknown };
+}
+
 /** The spec's error example for a RetCode, with the example's ids replaced by the request's. */
 export function errorExample(retCode: RetCode, replacements: Record<string, string> = {}): { RetCode: string; RetInfo: string } {
   const { RetCode, RetInfo } = replyExample(`error.${retCode}.response`);
