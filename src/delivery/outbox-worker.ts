@@ -5,6 +5,7 @@
 // Claims are short leases, renewed while their deliveries run, so the reports of a process that
 // died are taken over within a lease, not after the longest delivery could take.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Partner } from '../domain/model.ts';
 import type { Database } from '../store/database.ts';
 import type { OutboxQueue } from '../store/outbox-queue.ts';
@@ -44,6 +45,8 @@ export function outboxWorker(options: OutboxWorkerOptions) {
   const maxDelayMs = options.maxDelayMs ?? 300_000;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const abandon = new AbortController();
+  // Every delivery in flight listens to it: as many as the lanes' slots, not a leak.
+  setMaxListeners(0, abandon.signal);
   const warn = (error: unknown, message: string) => warnUnlessUnavailable(options.log, error, message);
   const marks = outcomeMarks({
     queue: options.queue,
