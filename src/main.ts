@@ -1,4 +1,6 @@
-// `npm start`: the reference platform, with the demo configuration unless --config says otherwise.
-// It is `cloud-interop serve` (src/cli/serve.ts): one implementation, reached two ways.
-process.argv.splice(2, 0, 'serve');
-await import('./cli/main.ts');
+// `npm start`: the reference platform, with the demo configuration unless --config says otherwise:
+// `cloud-interop serve` (src/cli/serve.ts), one implementation reached two ways.
+import { runCli } from './cli/cli.ts';
+import { terminalIo } from './terminal.ts';
+
+process.exitCode = await runCli(['serve', ...process.argv.slice(2)], terminalIo);

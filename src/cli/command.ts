@@ -1,11 +1,6 @@
 // What a subcommand of the cloud-interop CLI is, and what it is given.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Style } from './style.ts';
-
-export interface Output {
-  write(text: string): void;
-  style: Style;
-}
+import type { Output } from '../terminal.ts';
 
 export interface CliIo {
   stdout: Output;

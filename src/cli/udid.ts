@@ -1,7 +1,8 @@
 // `cloud-interop udid <id>`: decodes a UDeviceID (clause 6.4) with the SDK's parser.
 import { schemaNamed } from '../sdk/platform-document.ts';
 import { parseUDeviceID, type UDeviceID } from '../sdk/udeviceid.ts';
-import { parseCommandArgs, UsageError, type Command, type Output } from './command.ts';
+import type { Output } from '../terminal.ts';
+import { parseCommandArgs, UsageError, type Command } from './command.ts';
 
 const example = String((schemaNamed('UDeviceID').examples as unknown[] | undefined)?.[0] ?? '');
 

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import type { Output } from '../cli/command.ts';
+import type { Output } from '../terminal.ts';
 import { createPlatformClient } from '../sdk/index.ts';
 import { demoPki } from './certificates.ts';
 import { demoSnapshot } from './store-snapshot.ts';

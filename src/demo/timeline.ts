@@ -1,7 +1,7 @@
 // The demo's narration: one line per step with the time since the start, who talks to whom, the
 // interface (and its clause) and the outcome. A step that throws is marked failed and ends its
 // scenario; the demo's exit status comes from `failures`.
-import type { Output } from '../cli/command.ts';
+import type { Output } from '../terminal.ts';
 
 export interface Step {
   /** "A → B", "B → A", "A" … */

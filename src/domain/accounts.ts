@@ -2,7 +2,7 @@
 // AccessToken, log out and unregister.
 import { randomInt } from 'node:crypto';
 import { refuse, RetCodes } from './errors.ts';
-import type { NamedRecords, Partner, Store, TokenRecord, UserRecord } from './model.ts';
+import type { NamedRecords, Partner, Repositories, Store, UserRecord } from './model.ts';
 import { hashToken, newAccessToken } from './tokens.ts';
 
 export interface LoginUser {
@@ -74,7 +74,7 @@ export class Accounts {
    * Users of one A platform who share `UserProfile.familyId` trust each other (7.2.1 leaves the
    * creation of trust to the implementation): each login records the relation both ways.
    */
-  async #joinFamily(repos: Parameters<Parameters<Store['transaction']>[0]>[0], user: UserRecord) {
+  async #joinFamily(repos: Repositories, user: UserRecord) {
     const familyId = user.profile.familyId;
     if (typeof familyId !== 'string' || familyId === '') return;
     for (const member of await repos.users.findByFamily(user.platId, familyId)) {

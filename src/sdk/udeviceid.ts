@@ -2,7 +2,7 @@
 // the one the UDeviceID schema describes; the category and sub-category tables (tables 2–8) are
 // read from the bundled spec, never written here.
 import type { components } from '../../generated/cheaa-c2c/platform.types.ts';
-import { platformDocument, schemaNamed } from './platform-document.ts';
+import { schemaNamed } from './platform-document.ts';
 
 export type DeviceCategoryCode = components['schemas']['DeviceCategory'];
 
