@@ -43,7 +43,8 @@ export function outboxQueue(db: Database) {
      */
     async claim(worker: string, { platId, limit, leaseMs, probe = false }: ClaimOptions): Promise<ClaimedReport[]> {
       // One statement, not a transaction of four: under load the worker claims about once per
-      // few reports. Every step goes through = ANY(ARRAY(…)), which PostgreSQL runs as index
+      // few reports. Prepared, as are the marks: parsing them anew was the server's costliest
+      // function under the op bench (perf profile of the PostgreSQL backends). Every step goes through = ANY(ARRAY(…)), which PostgreSQL runs as index
       // lookups whatever its statistics say: a join here became a nested loop over all pending
       // rows (1.5 s per claim with 2,000 pending) while the table had not been analysed yet, as
       // after a sudden backlog. The heads come from outbox_pending_idx, which holds pending rows
@@ -72,6 +73,7 @@ export function outboxQueue(db: Database) {
          WHERE o.id = ANY (ARRAY(SELECT id FROM claimable))
          RETURNING o.id, o.event_id, o.plat_id, o.device_id, o.payload, o.attempts, o.created_at`,
         [limit, worker, millis(leaseMs), platId, probe],
+        { name: 'outbox.claim' },
       );
       // RETURNING has no order; ids are bigints as strings.
       rows.sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -82,6 +84,7 @@ export function outboxQueue(db: Database) {
       await db.query(
         'UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = ANY ($1::bigint[]) AND claimed_by = $2',
         [ids, worker],
+        { name: 'outbox.delivered' },
       );
     },
     /** Records failed attempts, each due again after its own delay, in one statement. */
@@ -95,6 +98,7 @@ export function outboxQueue(db: Database) {
                 claimed_by = NULL, claimed_until = NULL
          WHERE id = ANY ($1::bigint[]) AND claimed_by = $4`,
         [reports.map((r) => r.id), reports.map((r) => r.error.slice(0, 1000)), reports.map((r) => Math.round(r.retryInMs)), worker],
+        { name: 'outbox.failed' },
       );
     },
     /** Extends the worker's claims on these reports by another lease: it is still delivering
@@ -104,6 +108,7 @@ export function outboxQueue(db: Database) {
       await db.query(
         `UPDATE outbox SET claimed_until = now() + ($3::text || ' milliseconds')::interval WHERE id = ANY ($2::bigint[]) AND claimed_by = $1 AND delivered_at IS NULL`,
         [worker, ids, millis(leaseMs)],
+        { name: 'outbox.renew' },
       );
     },
     /** Makes every waiting report of the partner due at once: it answered again after an

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assertChannelName } from './channel.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
-import type { Database, Queryable, QueryOptions } from './database.ts';
+import type { Database, Queryable, QueryOptions, TransactionOptions } from './database.ts';
 import { assertStatementName } from './statement-names.ts';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.ts';
 
@@ -65,9 +65,17 @@ class PGliteAdapter implements PGliteDatabase {
     return this.#connection.exec(script);
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
     assertOutsideTransaction(this, 'transaction');
-    return this.#pglite.transaction((tx) => inTransactionScope(this, () => fn(queryable(tx))));
+    const last = options?.beforeCommit;
+    return this.#pglite.transaction((tx) =>
+      inTransactionScope(this, async () => {
+        const connection = queryable(tx);
+        const result = await fn(connection);
+        if (last) last.rowCount((await connection.query(last.sql)).rowCount);
+        return result;
+      }),
+    );
   }
 
   // In process, the subscription is never lost: onSubscription is never called.

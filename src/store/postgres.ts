@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { Availability } from './availability.ts';
 import { assertChannelName } from './channel.ts';
-import type { AvailabilityChange, Database, Queryable, QueryOptions } from './database.ts';
+import type { AvailabilityChange, Database, Queryable, QueryOptions, TransactionOptions } from './database.ts';
 import { PostgresListener } from './postgres-listener.ts';
 import { StoreUnavailableError } from './unavailable.ts';
 import { assertStatementName } from './statement-names.ts';
@@ -78,7 +78,7 @@ class PostgresAdapter implements Database {
     return this.#connection.exec(script);
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
     assertOutsideTransaction(this, 'transaction');
     let client: pg.PoolClient;
     const startedAt = performance.now();
@@ -98,7 +98,12 @@ class PostgresAdapter implements Database {
       await this.#run(client, { text: 'BEGIN' });
       const result = await inTransactionScope(this, () => fn(this.#queryable(client, () => ended)));
       ended = true;
-      const commit = await this.#run(client, { text: 'COMMIT' });
+      const last = options?.beforeCommit;
+      // Both in one simple query: two statements, two results. When the first fails, PostgreSQL
+      // skips the COMMIT and the transaction is rolled back below.
+      const results = await this.#run(client, { text: last ? `${last.sql};\nCOMMIT` : 'COMMIT' });
+      const commit = last ? (results as unknown as pg.QueryResult[])[1]! : results;
+      if (last) last.rowCount((results as unknown as pg.QueryResult[])[0]!.rowCount ?? 0);
       // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK and no error (PGlite throws).
       if (commit.command === 'ROLLBACK') {
         throw new Error('The transaction was rolled back: one of its statements failed and its error was caught inside the transaction');

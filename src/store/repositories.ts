@@ -364,18 +364,20 @@ export function createStore(db: Database, cache?: ReadCache): Store {
 }
 
 // Announced last, and only when the transaction changed a row the cache may hold (the triggers set
-// the flag): the writer then waits for it.
-const ANNOUNCE_COMMIT = `SELECT pg_notify('${READ_CACHE_CHANNEL}', $1) FROM (SELECT) AS once
+// the flag): the writer then waits for it. It travels with the COMMIT, so it takes no round trip.
+const announceCommit = (payload: string) => {
+  if (!/^[\w:.-]+$/.test(payload)) throw new Error(`a sync payload is a plain word, not ${JSON.stringify(payload)}`);
+  return `SELECT pg_notify('${READ_CACHE_CHANNEL}', '${payload}') FROM (SELECT) AS once
   WHERE current_setting('cloud_interop.read_cache', true) = 'changed'`;
+};
 
 async function coherentTransaction<T>(db: Database, cache: ReadCache, fn: (repos: Repositories) => Promise<T>): Promise<T> {
   const sync = cache.expectSync();
   try {
-    const result = await db.transaction(async (tx) => {
-      const value = await fn(repositories(tx));
-      if (sync && (await tx.query(ANNOUNCE_COMMIT, [sync.payload], { name: 'readCache.announceCommit' })).rowCount === 0) sync.cancel();
-      return value;
-    });
+    const beforeCommit = sync && { sql: announceCommit(sync.payload), rowCount: (count: number) => {
+      if (count === 0) sync.cancel();
+    } };
+    const result = await db.transaction((tx) => fn(repositories(tx)), { beforeCommit });
     await sync?.arrived;
     return result;
   } catch (error) {

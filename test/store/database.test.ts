@@ -127,6 +127,31 @@ for (const engine of engines) {
       assert.deepEqual(await userIds(db), []);
     });
 
+    test('runs the statement given to go before COMMIT last, in the transaction, and tells how many rows it returned', async (t) => {
+      const db = await withDatabase(t, engine);
+      const counts: number[] = [];
+      const result = await db.transaction(async (tx) => {
+        await tx.query(USER, ['u1']);
+        return 'done';
+      }, { beforeCommit: { sql: `select user_id from users where user_id = 'u1' for update`, rowCount: (n) => counts.push(n) } });
+      assert.equal(result, 'done');
+      // It saw the transaction's own insert: it ran inside, after the function.
+      assert.deepEqual(counts, [1]);
+      assert.deepEqual(await userIds(db), ['u1']);
+    });
+
+    test('commits nothing when the statement before COMMIT fails', async (t) => {
+      const db = await withDatabase(t, engine);
+      await assert.rejects(
+        db.transaction((tx) => tx.query(USER, ['u1']), { beforeCommit: { sql: `insert into users (user_id) values ('u2')`, rowCount: () => assert.fail('it ran') } }),
+        /null value|not-null/,
+      );
+      assert.deepEqual(await userIds(db), []);
+      // The connection serves the next transaction.
+      await db.transaction((tx) => tx.query(USER, ['u3']));
+      assert.deepEqual(await userIds(db), ['u3']);
+    });
+
     test('refuses a transaction handle used after its transaction ended', async (t) => {
       const db = await withDatabase(t, engine);
       const kept = await db.transaction(async (tx) => tx);
