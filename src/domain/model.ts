@@ -44,8 +44,8 @@ export interface DeviceRecord {
 
 export type DeviceInfoFields = Partial<Pick<DeviceRecord, 'deviceType' | 'model' | 'manufacturer' | 'brand' | 'accessWay'>>;
 
-/** A 7.2.3 filter: every given field must match; a 5-digit deviceType matches its minor classes. */
-export type DeviceFilter = DeviceInfoFields & { deviceId?: string };
+/** A 7.2.3 filter: the fields a list request names, each a value to match (selects() in device-filter.ts). */
+export type DeviceFilter = { [K in keyof DeviceInfoFields]?: string } & { deviceId?: string };
 
 export interface OutboxReport {
   eventId: string;
@@ -86,7 +86,7 @@ export interface NamedDevice {
 /** A device about to change, its row locked until the transaction ends. */
 export interface DeviceToChange {
   device: DeviceRecord;
-  /** The partner platforms its reports go to: those of the users bound to it, each once. */
+  /** The partner platforms its reports go to (reportRecipients() in report-recipients.ts). */
   reportTo: string[];
 }
 

@@ -51,7 +51,8 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
 
 const deviceColumns = 'd.device_id, d.udevice_id, d.device_type, d.model, d.manufacturer, d.brand, d.access_way, d.attrs, d.online';
 
-// The partners a device's reports go to, each once, in the order their users first bound it.
+// The partners a device's reports go to, each once, in the order their users first bound it: the
+// rule of reportRecipients() (src/domain/report-recipients.ts), carried by the locking lookup.
 const reportTo = `ARRAY(SELECT bu.plat_id FROM bindings b JOIN users bu ON bu.user_id = b.user_id
                         WHERE b.device_id = d.device_id GROUP BY bu.plat_id ORDER BY min(b.bound_at), bu.plat_id) AS report_to`;
 
@@ -170,7 +171,8 @@ const infoColumns: Record<keyof DeviceInfoFields, string> = {
   accessWay: 'access_way',
 };
 
-/** `(… AND …) OR (…)` over the filters of 7.2.3, with its parameters numbered from `first`. */
+/** `(… AND …) OR (…)` over the filters of 7.2.3, with its parameters numbered from `first`: the
+ * rule of selects() (src/domain/device-filter.ts), in SQL so a list reads only what it returns. */
 function filterSql(filters: DeviceFilter[], first: number): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const alternatives = filters.map((f) => {
@@ -180,7 +182,6 @@ function filterSql(filters: DeviceFilter[], first: number): { sql: string; param
       params.push(value);
       const at = `$${first + params.length - 1}`;
       if (field === 'deviceId') terms.push(`(d.device_id = ${at} OR d.udevice_id = ${at})`);
-      // A category + sub-category (5 digits) also matches every minor class under it.
       else if (field === 'deviceType') terms.push(`(d.device_type = ${at} OR (length(${at}) = 5 AND left(d.device_type, 5) = ${at}))`);
       else terms.push(`d.${infoColumns[field as keyof DeviceInfoFields]} = ${at}`);
     }
