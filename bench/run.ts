@@ -68,6 +68,8 @@ const settings: Settings = {
   connections: Number(values.connections),
   latencySamples: quick ? 50 : 200,
   backlogReports: quick ? 2_000 : 10_000,
+  sustainedSeconds: quick ? 10 : 60,
+  pacedSeconds: quick ? 5 : 20,
   scaleSizes: values.scale ? [1_000, 100_000, 1_000_000] : [1_000, 100_000],
   scaleUsers: 100_000,
   profileDir: undefined,

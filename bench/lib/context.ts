@@ -11,6 +11,10 @@ export interface Settings {
   latencySamples: number;
   /** Reports in the outbox backlog the workers drain. */
   backlogReports: number;
+  /** How long ops go on as fast as they are answered, the backlog sampled meanwhile. */
+  sustainedSeconds: number;
+  /** How long ops go on at half the sustained rate, each op's report latency measured. */
+  pacedSeconds: number;
   /** Total devices in the store for the scale part. */
   scaleSizes: number[];
   scaleUsers: number;

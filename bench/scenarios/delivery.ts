@@ -5,7 +5,8 @@
 //   the rate at which the outbox workers deliver it, with one and with two platform processes
 //   on one PostgreSQL (and one on PGlite, whose data dir one process owns);
 // - sustained: ops as fast as the clients get them answered, each writing a report, with the
-//   backlog (reports not yet delivered) sampled meanwhile: flat when delivery keeps up.
+//   backlog (reports not yet delivered) sampled meanwhile: flat when delivery keeps up;
+// - paced: ops sent at half that sustained rate, open loop, each op's reply → report latency.
 import { startServer, type ServerChild } from '../lib/child.ts';
 import type { RunContext } from '../lib/context.ts';
 import { percentile, runLoad } from '../lib/load.ts';
@@ -29,6 +30,14 @@ export interface DeliveryRow {
     /** Undelivered reports: at the first sample, the last, the most, and the least-squares trend. */
     backlog: { first: number; last: number; max: number; trendPerSecond: number };
     drainSeconds: number;
+  };
+  paced: {
+    /** The rate asked for (half the sustained rate) and the rate the ops went at. */
+    targetPerSecond: number;
+    opsPerSecond: number;
+    /** Ticks at which every fridge still awaited its previous report, so no op could go. */
+    missed: number;
+    latency: { samples: number; p50Ms: number; p99Ms: number; maxMs: number };
   };
 }
 
@@ -100,8 +109,58 @@ async function latency(ctx: RunContext, instances: ServerChild[], session: Await
     watch.close();
     await ctx.partner.call('watch', false);
   }
+  return latencyOf(samples);
+}
+
+function latencyOf(samples: number[]): DeliveryRow['latency'] {
   const sorted = Float64Array.from(samples).sort();
   return { samples: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1] ?? NaN };
+}
+
+/**
+ * Ops at `perSecond`, sent on a clock whatever the replies do (open loop), each to a fridge whose
+ * previous report has arrived, so that every report is told apart by its device and value. A tick
+ * finding every fridge still waiting is counted as missed: the latency outgrew 16 ticks.
+ */
+async function paced(ctx: RunContext, instances: ServerChild[], session: Awaited<ReturnType<typeof openSession>>, state: Map<string, 'True' | 'False'>, perSecond: number): Promise<DeliveryRow['paced']> {
+  const samples: number[] = [];
+  const idle = [...fridges];
+  const ticks = Math.max(1, Math.round(perSecond * ctx.settings.pacedSeconds));
+  let missed = 0;
+  await ctx.partner.call('watch', true);
+  const watch = arrivals(ctx.partner);
+  const ops: Promise<void>[] = [];
+  const started = performance.now();
+  try {
+    for (let i = 0; i < ticks; i++) {
+      const wait = started + (i * 1000) / perSecond - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const deviceId = idle.shift();
+      if (deviceId === undefined) {
+        missed += 1;
+        continue;
+      }
+      const value = state.get(deviceId) === 'True' ? 'False' : 'True';
+      state.set(deviceId, value);
+      const target = instances[i % instances.length]!;
+      ops.push(
+        (async () => {
+          const res = await fetch(`http://127.0.0.1:${target.port}${opPath}`, { method: 'POST', headers: headers(session), body: opBody(session, deviceId, value) });
+          const replied = now();
+          const body = (await res.json()) as { RetCode?: string };
+          if (body.RetCode !== '200') throw new Error(`op answered ${res.status} ${JSON.stringify(body)}`);
+          samples.push((await watch.arrival(deviceId, value)) - replied);
+          idle.push(deviceId);
+        })(),
+      );
+    }
+    await Promise.all(ops);
+  } finally {
+    watch.close();
+    await ctx.partner.call('watch', false);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { targetPerSecond: perSecond, opsPerSecond: samples.length / seconds, missed, latency: latencyOf(samples) };
 }
 
 /** One statement, so the workers see the whole backlog at once, woken by the NOTIFY after it. */
@@ -164,7 +223,7 @@ async function sustained(ctx: RunContext, instances: ServerChild[], session: Awa
   })();
   const loads = await Promise.all(
     instances.map((instance) =>
-      runLoad({ url: `http://127.0.0.1:${instance.port}${opPath}`, connections: ctx.settings.connections, durationSeconds: ctx.settings.durationSeconds, headers: headers(session), body: nextOp }),
+      runLoad({ url: `http://127.0.0.1:${instance.port}${opPath}`, connections: ctx.settings.connections, durationSeconds: ctx.settings.sustainedSeconds, headers: headers(session), body: nextOp }),
     ),
   );
   sampling = false;
@@ -201,20 +260,25 @@ export async function delivery(ctx: RunContext, node: NodeBinary): Promise<Deliv
       const session = await openSession(`http://127.0.0.1:${instances[0]!.port}/v1`);
       // The fridges' quickFreeze as the ops left it: a fresh store starts them all False.
       const fridgeState = new Map<string, 'True' | 'False'>();
+      const latencyRow = await latency(ctx, instances, session, fridgeState);
+      const backlogRow = await backlog(ctx, instances, name);
+      const sustainedRow = await sustained(ctx, instances, session, fridgeState);
       const row: DeliveryRow = {
         node: node.label,
         store: engine,
         instances: count,
-        latency: await latency(ctx, instances, session, fridgeState),
-        backlog: await backlog(ctx, instances, name),
-        sustained: await sustained(ctx, instances, session, fridgeState),
+        latency: latencyRow,
+        backlog: backlogRow,
+        sustained: sustainedRow,
+        paced: await paced(ctx, instances, session, fridgeState, sustainedRow.opsPerSecond / 2),
       };
       await waitForEmptyOutbox(instances[0]!);
       rows.push(row);
       ctx.log(
         `${node.label} delivery ${engine.padEnd(8)} ×${count}: op reply → report received p50 ${row.latency.p50Ms.toFixed(2)} ms, p99 ${row.latency.p99Ms.toFixed(2)} ms (${row.latency.samples} ops); ` +
           `backlog of ${row.backlog.reports} over ${row.backlog.devices} devices at ${row.backlog.reportsPerSecond.toFixed(0)} reports/s, ${row.backlog.duplicates} duplicates; ` +
-          `sustained ${row.sustained.opsPerSecond.toFixed(0)} ops/s, ${row.sustained.reportsPerSecond.toFixed(0)} reports/s delivered meanwhile, undelivered ${row.sustained.backlog.first} → ${row.sustained.backlog.last} (max ${row.sustained.backlog.max}, trend ${row.sustained.backlog.trendPerSecond.toFixed(1)}/s), drained ${row.sustained.drainSeconds.toFixed(1)} s after`,
+          `sustained ${row.sustained.opsPerSecond.toFixed(0)} ops/s, ${row.sustained.reportsPerSecond.toFixed(0)} reports/s delivered meanwhile, undelivered ${row.sustained.backlog.first} → ${row.sustained.backlog.last} (max ${row.sustained.backlog.max}, trend ${row.sustained.backlog.trendPerSecond.toFixed(1)}/s), drained ${row.sustained.drainSeconds.toFixed(1)} s after; ` +
+          `paced at ${row.paced.opsPerSecond.toFixed(0)} of ${row.paced.targetPerSecond.toFixed(0)} ops/s (${row.paced.missed} ticks missed): op reply → report received p50 ${row.paced.latency.p50Ms.toFixed(2)} ms, p99 ${row.paced.latency.p99Ms.toFixed(2)} ms`,
       );
     } finally {
       for (const instance of instances) await instance.stop();
