@@ -14,7 +14,8 @@ const workflow = (workflowId: string, stepIds: string[], uses: string[] = []): W
   clause: '7.2.7',
   skipWithMtls: false,
   uses,
-  steps: stepIds.map((stepId) => ({ id: `${workflowId}.${stepId}`, stepId, clause: '7.2.7', title: stepId, requires: 'RetCode must not be 200.' })),
+  outputs: {},
+  steps: stepIds.map((stepId) => ({ id: `${workflowId}.${stepId}`, stepId, clause: '7.2.7', title: stepId, requires: 'RetCode must not be 200.', proves: [], outputs: {} })),
 });
 
 const step = (stepId: string, passed: boolean): RespectStep => ({
