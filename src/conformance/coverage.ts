@@ -21,8 +21,28 @@ export interface Coverage {
   checks: string[];
 }
 
-export function coverage(checks = allChecks()): Coverage[] {
-  return requirements.map((requirement) => ({ requirement, checks: checks.filter((c) => c.proves.includes(requirement.id)).map((c) => c.id) }));
+export function coverage(checks: readonly { id: string; proves: readonly string[] }[] = allChecks(), list: readonly Requirement[] = requirements): Coverage[] {
+  return list.map((requirement) => ({ requirement, checks: checks.filter((c) => c.proves.includes(requirement.id)).map((c) => c.id) }));
+}
+
+/** What is wrong between the requirements and the checks, both ways; empty when they agree. */
+export function coverageProblems(checks: readonly { id: string; proves: readonly string[] }[], list: readonly Requirement[] = requirements): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const r of list) {
+    if (ids.has(r.id)) problems.push(`${r.id} is defined twice`);
+    ids.add(r.id);
+    if (!new RegExp(`^CHEAA-${r.clause.replace(/\./g, '\\.')}-R\\d+$`).test(r.id)) problems.push(`${r.id} does not name its clause ${r.clause}`);
+  }
+  for (const c of checks) {
+    if (c.proves.length === 0) problems.push(`check ${c.id} proves no requirement`);
+    for (const id of c.proves) if (!ids.has(id)) problems.push(`check ${c.id} names ${id}, which is no requirement`);
+  }
+  for (const { requirement: r, checks: by } of coverage([...checks], list)) {
+    if (by.length === 0 && !r.notCovered) problems.push(`${r.id} has neither a check nor a reason why none proves it`);
+    if (by.length > 0 && r.notCovered) problems.push(`${r.id} is proved by ${by.join(', ')} yet says it is not covered`);
+  }
+  return problems;
 }
 
 /** The result of a requirement in one run: failed if a check of it failed, passed if one passed and none failed. */
