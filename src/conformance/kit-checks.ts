@@ -128,7 +128,8 @@ function repliesTo(checks: readonly CheckResult[], path: string): { id: string; 
   return checks
     .filter((c): c is CheckResult & { exchange: HttpExchange } => c.exchange !== undefined && new URL(c.exchange.request.url, 'http://x').pathname.endsWith(path))
     .map((c) => ({ id: c.id, request: c.exchange.request.body as Body, reply: c.exchange.response?.body as Body }))
-    .filter((e) => e.reply?.RetCode === '200');
+    // A RetCode of the wrong type is the schema check's to fail; the reply is still a success to look at.
+    .filter((e) => String(e.reply?.RetCode) === '200');
 }
 
 const items = (body: Body): Item[] => (Array.isArray(body?.Device) ? (body.Device as Item[]) : []);
