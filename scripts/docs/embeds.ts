@@ -102,19 +102,29 @@ function udeviceIdCodeTables(api: Api): string {
   return [codeTableHtml(t.category, `Part B, the category — ${esc(t.category.label)} (<code>${esc(t.category.schema)}</code>)`), ...sub].join('\n');
 }
 
+/** The id escaped for HTML, each space a marker drawn by CSS that a screen reader reads as "space". */
+export function visibleSpaces(id: string): string {
+  return id
+    .split(' ')
+    .map(esc)
+    .join('<span class="space" role="img" aria-label="space"></span>');
+}
+
 function udeviceIdDecoder(api: Api, tryIds: string[]): string {
   const tables = udeviceIdTables(api);
   const first = tables.examples[0] ?? '';
-  // A space is shown as ␠ on the button, so an id with a stray space (errata E-02) is visible as such.
-  const buttons = [...tables.examples, ...tryIds.map(decodeURIComponent)]
-    .map((id) => `<button type="button" data-udeviceid="${esc(id)}"><code>${esc(id.replace(/ /g, '␠'))}</code></button>`)
-    .join(' ');
+  // A space on a button is drawn by CSS (a bracket under the gap), so an id with a stray space
+  // (errata E-02) is visible as such; a glyph such as ␠ is missing from common monospace fonts
+  // and showed as a box.
+  const ids = [...tables.examples, ...tryIds.map(decodeURIComponent)];
+  const buttons = ids.map((id) => `<button type="button" data-udeviceid="${esc(id)}"><code>${visibleSpaces(id)}</code></button>`).join(' ');
+  const legend = ids.some((id) => id.includes(' ')) ? ` <span class="legend">(<span class="space" role="img" aria-label="space"></span> marks a space)</span>` : '';
   return `<form id="udeviceid-form" class="decoder" autocomplete="off">
 <label for="udeviceid-input">UDeviceID</label>
 <input id="udeviceid-input" name="udeviceid" value="${esc(first)}" spellcheck="false" autocapitalize="off" size="52">
 <button type="submit">Decode</button>
 </form>
-<p class="try">Try: ${buttons}</p>
+<p class="try">Try: ${buttons}${legend}</p>
 <div id="udeviceid-result" role="status" aria-live="polite"></div>
 <script type="application/json" id="udeviceid-tables">${jsonForScript(tables)}</script>
 <script type="module" src="assets/udeviceid.js"></script>`;

@@ -37,6 +37,31 @@ export function withClauseInSummaries(spec: OpenApiDocument): OpenApiDocument {
   return copy;
 }
 
+/** Where the site shows each document a description names: all three are on the errata page. */
+export const documentPages: Record<string, string> = {
+  'ERRATA.md': 'errata.html#errata-and-decisions-cheaa-smart-appliance-cloud-to-cloud-interconnection',
+  'NOTES.md': 'errata.html#corrections-and-inferences-gb-t-43960-2024',
+  'EXTENSIONS.md': 'errata.html#specification-extensions',
+};
+
+/**
+ * A copy of the document for display only in which every description that names ERRATA.md,
+ * NOTES.md or EXTENSIONS.md links it to the page of the site that shows it: in the repository
+ * they are files beside the spec, in the site plain text would lead nowhere.
+ */
+export function withDocumentLinks<T>(spec: T): T {
+  const names = Object.keys(documentPages).map((n) => n.replace('.', '\\.')).join('|');
+  // Not inside a link already (`[ERRATA.md](…)` or `(…/ERRATA.md)`).
+  const bare = new RegExp(`(?<![\\[/\\w])(?:\\.\\./)?(${names})(?![\\]\\w])`, 'g');
+  const walk = (value: unknown, key = ''): unknown => {
+    if (typeof value === 'string') return key === 'description' ? value.replace(bare, (_, name: string) => `[${name}](${documentPages[name]!})`) : value;
+    if (Array.isArray(value)) return value.map((v) => walk(v));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    return value;
+  };
+  return walk(spec) as T;
+}
+
 function replaceOnce(html: string, search: string | RegExp, replacement: string, what: string): string {
   const count = typeof search === 'string' ? html.split(search).length - 1 : (html.match(new RegExp(search, 'g')) ?? []).length;
   if (count !== 1) throw new Error(`redocly build-docs output: expected ${what} once, found it ${count} times`);
@@ -77,7 +102,7 @@ export interface ReferenceBuild {
 export async function buildReferencePage({ root, api, outDir, workDir, integrity, siteBar }: ReferenceBuild): Promise<void> {
   const input = join(workDir, `${api.name}.openapi.json`);
   const output = join(workDir, `${api.name}.html`);
-  writeFileSync(input, JSON.stringify(withClauseInSummaries(api.spec)));
+  writeFileSync(input, JSON.stringify(withDocumentLinks(withClauseInSummaries(api.spec))));
   const redocOptions = {
     // Lists every component schema in the sidebar under "Schemas", after the operations.
     schemaDefinitionsTagName: 'Schemas',

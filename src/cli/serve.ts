@@ -2,6 +2,7 @@
 // then a graceful shutdown bounded by shutdown.graceMs (requests and report deliveries in flight
 // finish or are cut off at the deadline); a second signal stops at once.
 import { ConfigError, loadConfig } from '../config.ts';
+import { packageVersion } from '../version.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
 
 export const DEFAULT_CONFIG = 'config/demo.yaml';
@@ -42,7 +43,7 @@ export const serve: Command = {
     const platform = await startPlatform(config);
     const origin = platform.url.replace(/\/v1$/, '');
     const store = platform.db.engine === 'postgres' ? 'PostgreSQL (database.url or DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
-    platform.log.info({ url: platform.url, gbt43960: `${origin}/gbt43960/v1`, docs: `${origin}/docs/`, metrics: `${origin}/metrics`, store }, 'platform listening');
+    platform.log.info({ version: packageVersion(), url: platform.url, gbt43960: `${origin}/gbt43960/v1`, docs: `${origin}/docs/`, metrics: `${origin}/metrics`, store }, 'platform listening');
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
     });

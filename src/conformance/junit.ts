@@ -17,6 +17,7 @@ function failureText(check: CheckResult): string {
   }
   for (const f of check.failures) lines.push(`failed: ${f.check}: ${f.message}`);
   if (check.requires) lines.push(`requires: ${check.requires}`);
+  if (check.hint) lines.push(`likely cause: ${check.hint}`);
   return lines.join('\n');
 }
 

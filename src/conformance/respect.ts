@@ -59,8 +59,20 @@ export interface RespectOptions {
   timeoutMs?: number;
 }
 
+/** One exchange of Respect's HAR file: what the kit reads from it. */
+export interface HarExchange {
+  method: string;
+  url: string;
+  status: number;
+  /** The reply body as sent (text). */
+  text?: string;
+}
+
 export interface RespectRun {
   log: RespectLog | undefined;
+  /** Every exchange in the order sent, from Respect's HAR file: its JSON log drops the reply body of a
+   * step whose outputs or criteria could not be resolved (a 404 or 403 at login), the body that says why. */
+  har: HarExchange[];
   exitCode: number | null;
   /** The end of Respect's console output, for when there is no log. It prints tokens in clear: mask before showing. */
   outputTail: string;
@@ -76,10 +88,30 @@ function redoclyBin(): string {
   }
 }
 
+interface RawHar {
+  log?: { entries?: { request?: { method?: string; url?: string }; response?: { status?: number; content?: { text?: string } } }[] };
+}
+
+async function readHar(file: string): Promise<HarExchange[]> {
+  let raw: RawHar;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8')) as RawHar;
+  } catch {
+    return [];
+  }
+  return (raw.log?.entries ?? []).map((e) => ({
+    method: (e.request?.method ?? '').toUpperCase(),
+    url: e.request?.url ?? '',
+    status: e.response?.status ?? 0,
+    ...(e.response?.content?.text !== undefined ? { text: e.response.content.text } : {}),
+  }));
+}
+
 export async function runRespect(options: RespectOptions): Promise<RespectRun> {
   const directory = await mkdtemp(path.join(tmpdir(), 'cheaa-kit-'));
   const logFile = path.join(directory, 'respect.json');
-  const args = [redoclyBin(), 'respect', options.file, '--input', JSON.stringify(options.inputs), '-J', logFile];
+  const harFile = path.join(directory, 'respect.har');
+  const args = [redoclyBin(), 'respect', options.file, '--input', JSON.stringify(options.inputs), '-J', logFile, '-H', harFile];
   for (const [name, url] of Object.entries(options.servers)) args.push('--server', `${name}=${url}`);
   for (const workflow of options.skip) args.push('--skip', workflow);
   if (options.mtls) {
@@ -125,9 +157,9 @@ export async function runRespect(options: RespectOptions): Promise<RespectRun> {
     } catch {
       log = undefined;
     }
-    return { log, exitCode, outputTail, durationMs: Math.round(performance.now() - started) };
+    return { log, har: await readHar(harFile), exitCode, outputTail, durationMs: Math.round(performance.now() - started) };
   } finally {
-    // The log holds the AccessTokens in clear: it never outlives the run.
+    // The log and the HAR file hold the AccessTokens in clear: they never outlive the run.
     await rm(directory, { recursive: true, force: true });
   }
 }

@@ -3,8 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { workflowFile, sourceName } from './files.ts';
+import { diagnose, probeTarget, type DiagnosisContext } from './diagnosis.ts';
 import { defaultKitUsers, type Fixtures } from './fixtures.ts';
-import { reportChecks, reportsCommand, tallyReports, verifyChecks } from './kit-checks.ts';
+import { replyChecks, reportChecks, reportsCommand, tallyReports, verifyChecks } from './kit-checks.ts';
 import { startKitPartner, type KitPartner } from './kit-partner.ts';
 import { maskSecrets, tokensIn } from './mask.ts';
 import { runRespect, type RespectOptions, type RespectRun } from './respect.ts';
@@ -71,10 +72,10 @@ async function runWorkflows(options: ConformanceOptions, workflows: WorkflowInfo
     return { checks: checksFromRespect(workflows, { log: undefined, failure: (error as Error).message }, skipped), durationMs: 0 };
   }
   const failure = result.log ? undefined : `exit status ${String(result.exitCode)}: ${result.outputTail.trim().split('\n').slice(-5).join(' / ')}`;
-  return { checks: checksFromRespect(workflows, { log: result.log, ...(failure ? { failure } : {}) }, skipped), durationMs: result.durationMs };
+  return { checks: checksFromRespect(workflows, { log: result.log, har: result.har, ...(failure ? { failure } : {}) }, skipped), durationMs: result.durationMs };
 }
 
-async function runPlatformRole(options: ConformanceOptions, started: number): Promise<{ result: ConformanceResult; secrets: string[] }> {
+async function runPlatformRole(options: ConformanceOptions, started: number): Promise<{ result: ConformanceResult; secrets: string[]; partner: { verifyUrl: string; dataGatewayUrl: string } }> {
   const fixtures = options.fixtures;
   const platform = fixtures.platform!;
   const user = (role: 'main' | 'other' | 'refused') => ({
@@ -124,6 +125,7 @@ async function runPlatformRole(options: ConformanceOptions, started: number): Pr
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const kitChecks: CheckResult[] = [
+      ...replyChecks(checks),
       ...verifyChecks(partner.verifyCalls, users.main.loginID, options.mtls !== undefined),
       ...reportChecks(partner.reports, { ran: opRan, deviceId: own.deviceID, command: own.command, waitedMs: waitMs }),
     ];
@@ -138,6 +140,7 @@ async function runPlatformRole(options: ConformanceOptions, started: number): Pr
         respectMs: durationMs,
       },
       secrets: [...Object.values(secrets), ...[users.main, users.other, users.refused].map((u) => u.authToken)],
+      partner: { verifyUrl: partner.verifyUrl, dataGatewayUrl: partner.dataGatewayUrl },
     };
   } finally {
     if (ownPartner) await partner.close();
@@ -165,8 +168,23 @@ async function runPartnerRole(options: ConformanceOptions, started: number): Pro
   };
 }
 
+/** Each failed check's usual cause; the kit connects to the target itself only when a step got no reply. */
+async function diagnosed(result: ConformanceResult, options: ConformanceOptions, partner: { verifyUrl: string; dataGatewayUrl: string } | undefined): Promise<ConformanceResult> {
+  const unanswered = result.checks.some((c) => c.status === 'fail' && c.exchange && !c.exchange.response);
+  const ctx: DiagnosisContext = {
+    role: options.role,
+    target: options.target,
+    platId: options.fixtures.kit.platId,
+    appId: options.fixtures.kit.appId,
+    ...(partner ? { verifyUrl: partner.verifyUrl, dataGatewayUrl: partner.dataGatewayUrl } : {}),
+    ...(unanswered ? { probe: await probeTarget(options.target, options.mtls) } : {}),
+  };
+  return diagnose(result, ctx);
+}
+
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
   const started = Date.now();
-  const { result, secrets } = options.role === 'platform' ? await runPlatformRole(options, started) : await runPartnerRole(options, started);
-  return maskSecrets(result, [...secrets, ...tokensIn(result)]);
+  const { result, secrets, partner } = options.role === 'platform' ? await runPlatformRole(options, started) : { ...(await runPartnerRole(options, started)), partner: undefined };
+  const masked = maskSecrets(result, [...secrets, ...tokensIn(result)]);
+  return diagnosed(masked, options, partner);
 }

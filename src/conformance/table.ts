@@ -54,6 +54,7 @@ function details(check: CheckResult, indent: string, paint: Paint): string[] {
   }
   for (const failure of check.failures) row('failed', `${failure.check}: ${oneLine(failure.message)}`);
   if (check.requires) row('requires', check.requires);
+  if (check.hint) row('hint', check.hint);
   return lines;
 }
 
@@ -78,6 +79,10 @@ export function renderTable(result: ConformanceResult, paint: Paint = plain): st
     const part = (name: string, c: { received: number; valid: number }) => `${name} ${c.received}${c.received > 0 ? ` (${c.valid} valid)` : ''}`;
     const other = r.other.received > 0 ? ` · ${part('unknown DataType', r.other)}` : '';
     lines.push(`Reports at the kit's data gateway: ${part('attr', r.attr)} · ${part('alarm', r.alarm)} · ${part('onOffline', r.onOffline)}${other}`);
+  }
+  // The likely causes last, above the totals: the end of the output is what a terminal shows.
+  if (result.causes?.length) {
+    lines.push(paint.bold(result.causes.length > 1 ? 'Likely causes:' : 'Likely cause:'), ...result.causes.map((c) => `  - ${c}`), '');
   }
   const counts = countStatuses(result.checks);
   const summary = `${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped in ${(result.durationMs / 1000).toFixed(1)} s (Respect ${(result.respectMs / 1000).toFixed(1)} s)`;

@@ -22,12 +22,16 @@ export interface CheckResult {
   title: string;
   /** What the standard requires, shown with a failure. */
   requires: string;
+  /** Ids of the requirements the check proves (requirements.ts). */
+  proves: string[];
   status: CheckStatus;
   /** Why a check was skipped, or a one-line summary of a failure. */
   reason?: string;
   failures: CheckFailure[];
   /** The request and reply of a Respect step (tokens masked). */
   exchange?: HttpExchange;
+  /** For a failure: its usual cause and what to look at, in the kit's words (diagnosis.ts). */
+  hint?: string;
   durationMs?: number;
 }
 
@@ -55,6 +59,8 @@ export interface ConformanceResult {
   reports?: ReportTally;
   /** Respect's own time, for the record. */
   respectMs: number;
+  /** The likely causes of the failures, most likely first: the hints of the failed checks, once each. */
+  causes?: string[];
 }
 
 export function countStatuses(checks: CheckResult[]): Record<CheckStatus, number> {

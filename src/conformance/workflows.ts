@@ -1,6 +1,8 @@
 // What the kit reads from an Arazzo file besides what Respect runs: each workflow's and step's
-// clause (x-cheaa-clause), title (description) and requirement (x-cheaa-requires), when the kit
-// skips a workflow (x-cheaa-skip-with-mtls, x-cheaa-needs-fixture), and whose outputs it uses.
+// clause (x-cheaa-clause), title (description), requirement (x-cheaa-requires) and the ids of
+// the requirements it proves (x-cheaa-proves, see requirements.ts), when the kit skips a workflow
+// (x-cheaa-skip-with-mtls, x-cheaa-needs-fixture), whose outputs it uses, and the outputs
+// themselves (to say which reply lacked a field an output reads).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -11,6 +13,10 @@ export interface StepInfo {
   clause: string;
   title: string;
   requires: string;
+  /** Ids of the requirements of the standard the step proves (requirements.ts). */
+  proves: string[];
+  /** Output name → runtime expression (`$response.body#/User/0/UserBase/userID`). */
+  outputs: Record<string, string>;
 }
 
 export interface WorkflowInfo {
@@ -24,6 +30,8 @@ export interface WorkflowInfo {
   needsFixture?: string;
   /** Workflows whose outputs it reads (`$workflows.<id>.outputs`): its checks mean nothing when one of them failed. */
   uses: string[];
+  /** Output name → runtime expression (`$steps.login.outputs.userId`). */
+  outputs: Record<string, string>;
 }
 
 interface RawStep {
@@ -31,6 +39,8 @@ interface RawStep {
   description?: string;
   'x-cheaa-clause'?: string;
   'x-cheaa-requires'?: string;
+  'x-cheaa-proves'?: string[];
+  outputs?: Record<string, string>;
 }
 
 interface RawWorkflow {
@@ -39,6 +49,7 @@ interface RawWorkflow {
   'x-cheaa-clause'?: string;
   'x-cheaa-skip-with-mtls'?: boolean;
   'x-cheaa-needs-fixture'?: string;
+  outputs?: Record<string, string>;
   steps: RawStep[];
 }
 
@@ -62,12 +73,15 @@ export function readWorkflows(file: string): WorkflowInfo[] {
       skipWithMtls: w['x-cheaa-skip-with-mtls'] === true,
       ...(w['x-cheaa-needs-fixture'] ? { needsFixture: w['x-cheaa-needs-fixture'] } : {}),
       uses: usedWorkflows(w, parameters),
+      outputs: w.outputs ?? {},
       steps: w.steps.map((s) => ({
         id: `${w.workflowId}.${s.stepId}`,
         stepId: s.stepId,
         clause: s['x-cheaa-clause'] ?? clause,
         title: s.description ?? s.stepId,
         requires: s['x-cheaa-requires'] ?? '',
+        proves: s['x-cheaa-proves'] ?? [],
+        outputs: s.outputs ?? {},
       })),
     };
   });

@@ -102,8 +102,21 @@ describe('conformance kit against the reference platform', () => {
   const cases: { defect: Defect; caughtBy: string[] }[] = [
     { defect: opOnUnboundDeviceAccepted, caughtBy: ['device-op.op-unbound', 'other-users-device.op-others', 'unbind.op-after-unbind'] },
     { defect: failedIdsEmptied, caughtBy: ['bind.bind-unknown', 'bind.bind-untrusted', 'unbind.unbind-unknown'] },
-    { defect: retCodeAsNumber, caughtBy: ['bound-device.status', 'bound-device.status-without-token', 'device-op.status-unbound', 'other-users-device.status-others'] },
-    { defect: tokenValidAfterLogout, caughtBy: ['logout.op-after-logout', 'logout.logout-again', 'unregister.token-after-unregister'] },
+    {
+      defect: retCodeAsNumber,
+      caughtBy: [
+        'bound-device.status',
+        'bound-device.status-without-token',
+        'device-op.status-unbound',
+        'other-users-device.status-others',
+        // The refusals of a status query carry the number too.
+        'malformed-requests.status-without-user-id',
+        'malformed-requests.status-without-device',
+        'headers-without-mtls.status-without-plat-id',
+      ],
+    },
+    // The defect answers every logout with a token as a success, one without PlatID too.
+    { defect: tokenValidAfterLogout, caughtBy: ['logout-headers-without-mtls.logout-without-plat-id', 'logout.op-after-logout', 'logout.logout-again', 'unregister.token-after-unregister'] },
     { defect: otherUsersDeviceListed({ deviceID: '0007A88A184D', deviceType: '03001001' }), caughtBy: ['list.list-all', 'unbind.list-after-unbind'] },
   ];
   describe('seeded defects', () => {

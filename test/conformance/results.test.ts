@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { maskSecrets, MASK } from '../../src/conformance/mask.ts';
 import type { RespectLog, RespectStep } from '../../src/conformance/respect.ts';
-import { checksFromRespect } from '../../src/conformance/results.ts';
+import { checksFromRespect, explainUnresolved } from '../../src/conformance/results.ts';
 import type { WorkflowInfo } from '../../src/conformance/workflows.ts';
 
 const workflow = (workflowId: string, stepIds: string[], uses: string[] = []): WorkflowInfo => ({
@@ -14,7 +14,8 @@ const workflow = (workflowId: string, stepIds: string[], uses: string[] = []): W
   clause: '7.2.7',
   skipWithMtls: false,
   uses,
-  steps: stepIds.map((stepId) => ({ id: `${workflowId}.${stepId}`, stepId, clause: '7.2.7', title: stepId, requires: 'RetCode must not be 200.' })),
+  outputs: {},
+  steps: stepIds.map((stepId) => ({ id: `${workflowId}.${stepId}`, stepId, clause: '7.2.7', title: stepId, requires: 'RetCode must not be 200.', proves: [], outputs: {} })),
 });
 
 const step = (stepId: string, passed: boolean): RespectStep => ({
@@ -76,5 +77,46 @@ describe('masking', () => {
       text: `Bearer ${MASK} and ${MASK}`,
       list: ['abc', { deep: MASK }],
     });
+  });
+});
+
+describe("Respect's internals in the kit's words", () => {
+  const main: WorkflowInfo = { ...workflow('main', ['login']), outputs: { userId: '$steps.login.outputs.userId' } };
+  main.steps[0]!.outputs = { userId: '$response.body#/User/0/UserBase/userID' };
+  const op = workflow('op', ['a'], ['main']);
+  const unresolved = (expression: string, pointer: string) =>
+    `Error in resolving runtime expression '${expression}': JSON Pointer "${pointer}" reaches no value. \nThis could be because the expression references a value from a previous failed step`;
+
+  it('a field of this reply, and a field an earlier reply lacked, followed through the outputs that read it', () => {
+    assert.equal(explainUnresolved(unresolved('$response.body#/Device/0/DeviceAttr', '/Device/0/DeviceAttr'), op, [main, op]), 'this reply has no field /Device/0/DeviceAttr');
+    assert.equal(
+      explainUnresolved(unresolved('$workflows.main.outputs.userId', '/userId'), op, [main, op]),
+      'the reply of step main.login, its field /User/0/UserBase/userID is missing (that earlier reply lacked it)',
+    );
+    assert.equal(explainUnresolved('Checking simple criteria', op, [main, op]), undefined);
+  });
+
+  it('a failed criterion that could not be read says which field, and the duplicate "unexpected error" goes', () => {
+    const entry: RespectStep = {
+      ...step('a', false),
+      checks: [
+        { name: 'success criteria check', passed: false, condition: '$response.body#/User/0/UserBase/userID != null', message: `Failed to pass: ${unresolved('$response.body#/User/0/UserBase/userID != null', '/User/0/UserBase/userID')}` },
+        { name: 'unexpected error', passed: false, message: unresolved('$response.body#/User/0/UserBase/userID', '/User/0/UserBase/userID') },
+      ],
+    };
+    const [check] = checksFromRespect([workflow('op', ['a'])], { log: log([{ workflowId: 'op', executedSteps: [entry] }]) }, new Map());
+    assert.deepEqual(check!.failures, [{ check: 'success criteria check', message: '$response.body#/User/0/UserBase/userID != null (this reply has no field /User/0/UserBase/userID)' }]);
+  });
+
+  it("a reply body the JSON log dropped is taken from the HAR file, matched in the order sent", () => {
+    const first: RespectStep = { ...step('a', false), response: { statusCode: 403, headers: {} } };
+    const second: RespectStep = { ...step('b', true) };
+    const har = [
+      { method: 'POST', url: 'http://cloud/v1/devices/op', status: 403, text: '{"RetCode":"403","RetInfo":"not a partner"}' },
+      { method: 'POST', url: 'http://cloud/v1/devices/op', status: 403, text: '{"RetCode":"4031","RetInfo":"x"}' },
+    ];
+    const checks = checksFromRespect([workflow('op', ['a', 'b'])], { log: log([{ workflowId: 'op', executedSteps: [first, second] }]), har }, new Map());
+    assert.deepEqual(checks[0]!.exchange?.response?.body, { RetCode: '403', RetInfo: 'not a partner' });
+    assert.deepEqual(checks[1]!.exchange?.response?.body, { RetCode: '4031', RetInfo: 'x' }, 'a body the log kept stays');
   });
 });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Api } from '../../scripts/docs/apis.ts';
 import { checkSite } from '../../scripts/docs/check-site.ts';
-import { offlineRedocHtml, withClauseInSummaries } from '../../scripts/docs/reference-page.ts';
+import { visibleSpaces } from '../../scripts/docs/embeds.ts';
+import { documentPages, offlineRedocHtml, withClauseInSummaries, withDocumentLinks } from '../../scripts/docs/reference-page.ts';
 import { assertRefsResolve } from '../../scripts/docs/refs.ts';
 
 const api = (spec: object): Api => ({ name: 'test', output: 'generated/test.openapi.json', spec: spec as Api['spec'] });
@@ -22,6 +23,23 @@ describe('docs build checks', () => {
       /unresolved \$ref\n {2}#\/components\/schemas\/C: #\/components\/schemas\/Missing/,
     );
     assert.throws(() => assertRefsResolve(api({ info: {}, paths: {}, components: { schemas: { C: { $ref: './C.yaml' } } } })), /\.\/C\.yaml/);
+  });
+
+  test('links ERRATA.md, NOTES.md and EXTENSIONS.md in descriptions to the page that shows them, leaving links and other text alone', () => {
+    const spec = {
+      info: { description: 'Decisions in ERRATA.md; every `x-` extension in EXTENSIONS.md.', title: 'ERRATA.md' },
+      paths: { '/x': { post: { description: 'Inferred (NOTES.md I-12), see also [ERRATA.md](elsewhere) and ../EXTENSIONS.md.' } } },
+    };
+    const copy = withDocumentLinks(spec);
+    assert.equal(copy.info.description, `Decisions in [ERRATA.md](${documentPages['ERRATA.md']}); every \`x-\` extension in [EXTENSIONS.md](${documentPages['EXTENSIONS.md']}).`);
+    assert.equal(copy.paths['/x'].post.description, `Inferred ([NOTES.md](${documentPages['NOTES.md']}) I-12), see also [ERRATA.md](elsewhere) and [EXTENSIONS.md](${documentPages['EXTENSIONS.md']}).`);
+    assert.equal(copy.info.title, 'ERRATA.md', 'only descriptions');
+    assert.equal(spec.info.description, 'Decisions in ERRATA.md; every `x-` extension in EXTENSIONS.md.', 'the bundle itself is unchanged');
+  });
+
+  test('the UDeviceID decoder draws a space as a marker, not a glyph a font may lack', () => {
+    assert.equal(visibleSpaces(' C8<9'), '<span class="space" role="img" aria-label="space"></span>C8&lt;9');
+    assert.doesNotMatch(visibleSpaces(' 0000060102002001C89346112DD5'), /␠/);
   });
 
   test('puts each operation clause before its summary, in a copy', () => {

@@ -3,6 +3,7 @@
 // connection, a data gateway that hangs is given up at the deadline and its report released for
 // the next start, which delivers it at once with its EventID.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { postgres, temporaryDirectory, withPostgresSchema } from '../support/database.ts';
@@ -47,6 +48,8 @@ describe('SIGTERM', () => {
     assert.ok(answered.length > 20, `the load ran (${answered.length} replies)`);
     assert.deepEqual(answered.filter((o) => o.status !== 200).map((o) => `${o.status}/${o.retCode}`), [], 'every reply is 200');
     assert.ok(platform.log.some((l) => l.msg === 'stopped'), 'the last log line says it stopped');
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    assert.equal(platform.log.find((l) => l.msg === 'platform listening')?.version, version, 'the start line names the package version');
   });
 
   it('with a data gateway that hangs: exit 0 within the grace period plus 1 s, no delivery attempted after the signal, the report released; the next start delivers it at once with its EventID', { skip: postgres.skip }, async (t) => {
