@@ -63,9 +63,9 @@ export function renderHtml(result: ConformanceResult): string {
     : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>CHEAA conformance — ${htmlEscape(result.role)} — ${htmlEscape(result.target)}</title><style>${style}</style></head>
-<body><h1>CHEAA cloud-to-cloud conformance: role ${htmlEscape(result.role)}</h1>
-<p>Target <code>${htmlEscape(result.target)}</code>, started ${htmlEscape(result.startedAt)}, ${(result.durationMs / 1000).toFixed(1)} s. Tokens are masked as <code>********</code>.</p>
+<title>${htmlEscape(result.heading?.title ?? `CHEAA conformance — ${result.role}`)} — ${htmlEscape(result.target)}</title><style>${style}</style></head>
+<body><h1>${htmlEscape(result.heading?.title ?? `CHEAA cloud-to-cloud conformance: role ${result.role}`)}</h1>
+<p>Target <code>${htmlEscape(result.target)}</code>, started ${htmlEscape(result.startedAt)}, ${(result.durationMs / 1000).toFixed(1)} s. Tokens are masked as <code>********</code>.${result.heading?.note ? ` ${htmlEscape(result.heading.note)}` : ''}</p>
 <p class="totals"><span class="status pass">${counts.pass} passed</span><span class="status fail">${counts.fail} failed</span><span class="status skip">${counts.skip} skipped</span></p>
 ${reports}
 ${sections.join('\n')}

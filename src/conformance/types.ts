@@ -55,6 +55,8 @@ export interface ConformanceResult {
   reports?: ReportTally;
   /** Respect's own time, for the record. */
   respectMs: number;
+  /** Another tool's report in the kit's format (the proxy's): its suite name, heading and a note. */
+  heading?: { suite: string; title: string; note: string };
 }
 
 export function countStatuses(checks: CheckResult[]): Record<CheckStatus, number> {
