@@ -118,6 +118,7 @@ export async function startLeg(options: LegOptions, sink: ExchangeSink): Promise
   });
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  let closing: Promise<void> | undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
@@ -215,17 +216,19 @@ export async function startLeg(options: LegOptions, sink: ExchangeSink): Promise
     leg,
     url: `${tls ? 'https' : 'http'}://${host}:${port}${base}`,
     server,
-    async close(graceMs) {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        const timer = setTimeout(() => drained?.(), graceMs);
-        await new Promise<void>((resolve) => (drained = resolve));
-        clearTimeout(timer);
-      }
-      server.closeAllConnections();
-      await closed;
-      await pool.close();
-    },
+    close: (graceMs) => (closing ??= stop(graceMs)),
   };
+
+  async function stop(graceMs: number): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    if (inFlight > 0) {
+      const timer = setTimeout(() => drained?.(), graceMs);
+      await new Promise<void>((resolve) => (drained = resolve));
+      clearTimeout(timer);
+    }
+    server.closeAllConnections();
+    await closed;
+    await pool.close();
+  }
 }

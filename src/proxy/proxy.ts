@@ -36,7 +36,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   for (const reporter of [...(options.reporters ?? []), metrics]) watch.add(reporter);
   const legs: RunningLeg[] = [];
   let metricsServer: Server | undefined;
-  const close = async (graceMs = 5000) => {
+  let closing: Promise<void> | undefined;
+  const close = (graceMs = 5000) => (closing ??= stop(graceMs));
+  const stop = async (graceMs: number) => {
     await Promise.all(legs.map((leg) => leg.close(graceMs)));
     if (metricsServer) {
       metricsServer.closeAllConnections();
