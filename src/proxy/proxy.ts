@@ -24,6 +24,8 @@ export interface RunningProxy {
   legs: RunningLeg[];
   watch: Watch;
   metrics: ProxyMetrics;
+  /** Starts another leg judged by the same watch (when its upstream is known only later). */
+  addLeg(leg: ProxyOptions['legs'][number]): Promise<RunningLeg>;
   /** The metrics listener's URL, when there is one. */
   metricsUrl?: string;
   /** Stops both legs (requests in flight get `graceMs`), then reports the ops still unreported. */
@@ -46,15 +48,16 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     }
     watch.close();
   };
+  const addLeg = async (leg: ProxyOptions['legs'][number]) => {
+    const running = await startLeg(
+      { ...leg, enforce: options.enforce ?? false, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, upstreamTimeoutMs: options.upstreamTimeoutMs ?? 30_000 },
+      (exchange, op, tls) => watch.judge(exchange, op, tls),
+    );
+    legs.push(running);
+    return running;
+  };
   try {
-    for (const leg of options.legs) {
-      legs.push(
-        await startLeg(
-          { ...leg, enforce: options.enforce ?? false, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, upstreamTimeoutMs: options.upstreamTimeoutMs ?? 30_000 },
-          (exchange, op, tls) => watch.judge(exchange, op, tls),
-        ),
-      );
-    }
+    for (const leg of options.legs) await addLeg(leg);
     if (options.metrics) {
       const server = createServer((req, res) => {
         if (req.url !== '/metrics') return void res.writeHead(404).end();
@@ -71,5 +74,5 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     throw error;
   }
   const address = metricsServer?.address() as AddressInfo | undefined;
-  return { legs, watch, metrics, ...(address && { metricsUrl: `http://${options.metrics!.host}:${address.port}/metrics` }), close };
+  return { legs, watch, metrics, addLeg, ...(address && { metricsUrl: `http://${options.metrics!.host}:${address.port}/metrics` }), close };
 }

@@ -8,8 +8,8 @@ import type { Cleanup } from '../../support/eventually.ts';
 export interface Watched {
   proxy: RunningProxy;
   /** Where A calls B through the proxy (`…/v1`), when that leg runs. */
-  aToB: string;
-  bToA: string;
+  readonly aToB: string;
+  readonly bToA: string;
   exchanges: Exchange[];
   /** Every violation found so far, late ones included. */
   violations(): Violation[];
@@ -27,5 +27,17 @@ export async function startWatched(t: Cleanup, legs: Leg[], options: Omit<ProxyO
   t.after(() => proxy.close(1000));
   const url = (leg: Leg['leg']) => proxy.legs.find((l) => l.leg === leg)?.url ?? '';
   const violations = () => exchanges.flatMap((e) => e.violations);
-  return { proxy, aToB: url('a-to-b'), bToA: url('b-to-a'), exchanges, violations, rules: () => [...new Set(violations().map((v) => v.rule))] };
+  return {
+    proxy,
+    // Read when asked: a leg may be added after the proxy started.
+    get aToB() {
+      return url('a-to-b');
+    },
+    get bToA() {
+      return url('b-to-a');
+    },
+    exchanges,
+    violations,
+    rules: () => [...new Set(violations().map((v) => v.rule))],
+  };
 }
