@@ -48,7 +48,7 @@ if (values.help) {
   --connections <n>  concurrent connections of every load run (default 10)
   --node <major>     only this Node (24, 20); repeatable
   --only <part>      only throughput, delivery or scale; repeatable
-  --subject <s>      throughput: only node:http, express, express+validator, express+query, deviceStatus or op; repeatable
+  --subject <s>      throughput: only node:http, express, express+validator, express+query, deviceStatus, op or proxy; repeatable
   --store <engine>   only pglite or postgres; repeatable
   --transport <t>    throughput: only http or mtls; repeatable
   --profile          V8 CPU profiles (as node --cpu-prof writes) of the platform processes over

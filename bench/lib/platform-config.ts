@@ -33,3 +33,6 @@ export function platformConfig(options: { partnerUrl: string; store: Store; tlsD
     devices: fridges.map((deviceId) => ({ deviceId, deviceType: fridgeType, model: 'RF-500', manufacturer: 'Bench Appliances', brand: 'Bench', accessWay: '1' })),
   };
 }
+
+/** The environment variable naming the platform bench/servers/proxy.ts forwards to. */
+export const PROXY_UPSTREAM_ENV = 'BENCH_PROXY_UPSTREAM';

@@ -10,7 +10,7 @@ import { startServer, type ServerChild } from '../lib/child.ts';
 import { wanted, type RunContext } from '../lib/context.ts';
 import type { NodeBinary } from '../lib/nodes.ts';
 import { paired, type LoadTarget, type Measured } from '../lib/paired.ts';
-import { CONFIG_ENV, platformConfig } from '../lib/platform-config.ts';
+import { CONFIG_ENV, platformConfig, PROXY_UPSTREAM_ENV } from '../lib/platform-config.ts';
 import type { Ratios } from '../lib/ratios.ts';
 import { headers, opBodies, opPath, statusBody, statusPath, type Session } from '../lib/requests.ts';
 import { openSession } from '../lib/session.ts';
@@ -18,7 +18,7 @@ import { enginesOf, freshStore, type Engine, type FreshStore } from '../lib/stor
 import { TLS_DIR_ENV } from '../lib/tls-env.ts';
 
 export type Transport = 'http' | 'mtls';
-export type Subject = 'node:http' | 'express' | 'express+validator' | 'express+query' | 'deviceStatus' | 'op';
+export type Subject = 'node:http' | 'express' | 'express+validator' | 'express+query' | 'deviceStatus' | 'op' | 'proxy';
 
 export interface ThroughputRow extends Omit<Measured, 'latencies'> {
   node: string;
@@ -34,6 +34,9 @@ export interface ThroughputRow extends Omit<Measured, 'latencies'> {
    * (a few more: requests in flight when a load stopped were answered but not counted), and how
    * long the outbox took to drain once the load stopped. */
   reports?: { ops: number; delivered: number; drainSeconds: number };
+  /** proxy only: the proxy in front of the platform in turns with the platform direct (7.2.6),
+   * one connection: the median latency it adds (ms) and its req/s ratio. */
+  vsPlatform?: { addedP50Ms: number; addedP99Ms: number; rps: number; rpsRange: [number, number] };
 }
 
 /** The shape of a real session, so the baselines get requests of the same size. */
@@ -44,10 +47,11 @@ const origin = (transport: Transport, port: number) => `${transport === 'mtls' ?
 function describe(row: ThroughputRow): string {
   const problems = row.non2xx || row.errors ? ` — ${row.non2xx} non-2xx ${JSON.stringify(row.statuses)}, ${row.errors} errors` : '';
   const reports = row.reports ? `  reports ${row.reports.delivered}/${row.reports.ops} ops, drained ${row.reports.drainSeconds.toFixed(1)} s after` : '';
+  const proxied = row.vsPlatform ? `  vs the platform direct (1 connection): +${row.vsPlatform.addedP50Ms.toFixed(2)} ms p50, +${row.vsPlatform.addedP99Ms.toFixed(2)} ms p99, ${row.vsPlatform.rps.toFixed(2)}× req/s [${row.vsPlatform.rpsRange.map((r) => r.toFixed(2)).join('–')}]` : '';
   return (
     `${row.node} ${row.subject.padEnd(17)} ${row.store.padEnd(8)} ${row.transport.padEnd(4)} ${row.rps.toFixed(0).padStart(6)} req/s ` +
     `(${row.vsNodeHttp.rps.toFixed(2)}× node:http, ${row.vsExpress.rps.toFixed(2)}× Express${row.vsExpressRange ? ` [${row.vsExpressRange.map((r) => r.toFixed(2)).join('–')}]` : ''})  p50 ${row.p50Ms.toFixed(2)} ms  p99 ${row.p99Ms.toFixed(2)} ms  ` +
-    `CPU ${row.cpuUsPerRequest.toFixed(0)} µs/req (${row.vsExpress.cpuPerRequest.toFixed(2)}× Express)  peak RSS ${row.peakRssMb} MiB${reports}${problems}`
+    `CPU ${row.cpuUsPerRequest.toFixed(0)} µs/req (${row.vsExpress.cpuPerRequest.toFixed(2)}× Express)  peak RSS ${row.peakRssMb} MiB${reports}${proxied}${problems}`
   );
 }
 
@@ -165,6 +169,30 @@ export async function throughput(ctx: RunContext, node: NodeBinary): Promise<Thr
         }
 
         for (const engine of enginesOf(ctx)) {
+          // The proxy in front of the platform (7.2.6), over plain HTTP: in turns with Express for
+          // the usual ratios, then in turns with the platform direct for what the proxy adds.
+          if (transport === 'http' && wanted(ctx.settings.subjects, 'proxy')) {
+            const state = await storeFor(engine);
+            const platform = await start('platform', transport, { [CONFIG_ENV]: JSON.stringify(platformConfig({ partnerUrl: ctx.partnerUrl, store: state.fresh.store })) });
+            const proxy = await start('proxy', transport, { [PROXY_UPSTREAM_ENV]: `http://127.0.0.1:${platform.port}/v1` });
+            try {
+              const session = state.session;
+              const r = await against(proxy, target(proxy, session), `proxy-${engine}-${transport}`, session);
+              // One connection: the latency an exchange gains, without the queueing of a loaded machine
+              // where the proxy and the platform share the cores (the Express turns show that).
+              const direct = await paired({ ...ctx.settings, connections: 1 }, target(platform, session), target(proxy, session));
+              const vsPlatform = {
+                addedP50Ms: direct.subject.p50Ms - direct.baseline.p50Ms,
+                addedP99Ms: direct.subject.p99Ms - direct.baseline.p99Ms,
+                rps: direct.rpsRatio,
+                rpsRange: direct.rpsRatioRange,
+              };
+              record({ ...r.figures, node: node.label, subject: 'proxy', store: engine, transport, peakRssMb: r.peakRssMb, vsNodeHttp: r.vsNodeHttp, vsExpress: r.vsExpress, vsExpressRange: r.vsExpressRange, vsPlatform });
+            } finally {
+              await proxy.stop();
+              await platform.stop();
+            }
+          }
           for (const subject of ['deviceStatus', 'op'] as const) {
             if (!wanted(ctx.settings.subjects, subject)) continue;
             const state = await storeFor(engine);

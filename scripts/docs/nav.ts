@@ -14,6 +14,7 @@ export const GUIDE_PAGES = [
   'regenerate-client',
   'performance',
   'operating',
+  'interop-watch',
 ] as const;
 
 export interface NavEntry {

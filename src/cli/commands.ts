@@ -31,6 +31,13 @@ export const commands: ReadonlyMap<string, CommandEntry> = new Map([
     },
   ],
   [
+    'proxy',
+    {
+      summary: 'Sit between two live clouds and check every exchange, both ways: documents, rules across messages, by clause',
+      load: async () => (await import('./proxy.ts')).proxy,
+    },
+  ],
+  [
     'udid',
     {
       summary: 'Decode a UDeviceID (clause 6.4): manufacturer, category, sub-category, minor class, serial',

@@ -44,7 +44,8 @@ function row(check: CheckResult, open = false): string {
   return `<li class="${check.status}"${id}>${check.status === 'skip' ? `<div class="summary">${summary}</div>${body}` : body}</li>`;
 }
 
-/** Per requirement of the standard: the checks that prove it, each with its result in this run, or why none does. */
+/** Per requirement of the standard: the checks that prove it, each with its result in this run, or why none does.
+ * The kit's own: another tool's report (a heading of its own) proves no requirement by a kit check. */
 function coverageSection(result: ConformanceResult): string {
   const results = new Map(result.checks.map((c) => [c.id, c]));
   const list = coverage();
@@ -94,14 +95,14 @@ export function renderHtml(result: ConformanceResult): string {
     : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>CHEAA conformance — ${htmlEscape(result.role)} — ${htmlEscape(result.target)}</title><style>${style}</style></head>
-<body><h1>CHEAA cloud-to-cloud conformance: role ${htmlEscape(result.role)}</h1>
-<p>Target <code>${htmlEscape(result.target)}</code>, started ${htmlEscape(result.startedAt)}, ${(result.durationMs / 1000).toFixed(1)} s. Tokens are masked as <code>********</code>.</p>
+<title>${htmlEscape(result.heading?.title ?? `CHEAA conformance — ${result.role}`)} — ${htmlEscape(result.target)}</title><style>${style}</style></head>
+<body><h1>${htmlEscape(result.heading?.title ?? `CHEAA cloud-to-cloud conformance: role ${result.role}`)}</h1>
+<p>Target <code>${htmlEscape(result.target)}</code>, started ${htmlEscape(result.startedAt)}, ${(result.durationMs / 1000).toFixed(1)} s. Tokens are masked as <code>********</code>.${result.heading?.note ? ` ${htmlEscape(result.heading.note)}` : ''}</p>
 <p class="totals"><span class="status pass">${counts.pass} passed</span><span class="status fail">${counts.fail} failed</span><span class="status skip">${counts.skip} skipped</span></p>
 ${causes}
 ${failures}
 ${reports}
-${coverageSection(result)}
+${result.heading ? '' : coverageSection(result)}
 ${sections.join('\n')}
 </body></html>
 `;

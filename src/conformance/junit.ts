@@ -23,6 +23,7 @@ function failureText(check: CheckResult): string {
 
 export function renderJUnit(result: ConformanceResult): string {
   const counts = countStatuses(result.checks);
+  const suite = result.heading?.suite ?? 'cheaa-conformance';
   const cases = result.checks.map((c) => {
     const open = `    <testcase classname="cheaa.${xmlEscape(c.clause)}" name="${xmlEscape(`${c.id}: ${c.title}`)}" time="${((c.durationMs ?? 0) / 1000).toFixed(3)}"`;
     if (c.status === 'pass') return `${open}/>`;
@@ -34,8 +35,8 @@ export function renderJUnit(result: ConformanceResult): string {
     : '';
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cheaa-conformance" tests="${result.checks.length}" failures="${counts.fail}" skipped="${counts.skip}" time="${(result.durationMs / 1000).toFixed(3)}">`,
-    `  <testsuite name="cheaa-conformance.${result.role}" tests="${result.checks.length}" failures="${counts.fail}" errors="0" skipped="${counts.skip}" time="${(result.durationMs / 1000).toFixed(3)}" timestamp="${result.startedAt}">`,
+    `<testsuites name="${suite}" tests="${result.checks.length}" failures="${counts.fail}" skipped="${counts.skip}" time="${(result.durationMs / 1000).toFixed(3)}">`,
+    `  <testsuite name="${result.heading ? suite : `${suite}.${result.role}`}" tests="${result.checks.length}" failures="${counts.fail}" errors="0" skipped="${counts.skip}" time="${(result.durationMs / 1000).toFixed(3)}" timestamp="${result.startedAt}">`,
     `    <properties>\n      <property name="target" value="${xmlEscape(result.target)}"/>\n      <property name="role" value="${result.role}"/>\n    </properties>`,
     ...cases,
     reports.replace(/^\n/, ''),

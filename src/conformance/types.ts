@@ -61,6 +61,8 @@ export interface ConformanceResult {
   respectMs: number;
   /** The likely causes of the failures, most likely first: the hints of the failed checks, once each. */
   causes?: string[];
+  /** Another tool's report in the kit's format (the proxy's): its suite name, heading and a note. */
+  heading?: { suite: string; title: string; note: string };
 }
 
 export function countStatuses(checks: CheckResult[]): Record<CheckStatus, number> {

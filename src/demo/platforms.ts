@@ -39,7 +39,7 @@ export interface DemoPlatforms {
 }
 
 /** A free loopback port: each platform's configuration names the other's URLs before either starts. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -63,18 +63,22 @@ export interface StartOptions {
   /** The migrated store every platform starts from (each gets its own copy, in memory). */
   snapshot: Uint8Array;
   tickMs: number;
+  /** The ports of A and B, when the caller chose them (to put something between them); free ones otherwise. */
+  ports?: { a: number; b: number };
+  /** Where B calls A's partner interfaces (7.1.4, 7.2.8), when not at A itself: a proxy between them. */
+  aBaseForB?: string;
 }
 
 export async function startDemoPlatforms(options: StartOptions): Promise<DemoPlatforms> {
-  const [portA, portB] = [await freePort(), await freePort()];
+  const [portA, portB] = options.ports ? [options.ports.a, options.ports.b] : [await freePort(), await freePort()];
   const base = (port: number) => `https://127.0.0.1:${port}/v1`;
   const user = { loginId: 'zhangwei', authToken: randomBytes(16).toString('hex') };
-  const partnerEntry = (who: PlatformIdentity, port: number) => ({
+  const partnerEntry = (who: PlatformIdentity, url: string) => ({
     platId: who.platId,
     appId: who.appId,
     certificateName: who.platId,
-    verifyUrl: `${base(port)}/user/verify`,
-    dataGatewayUrl: `${base(port)}/dataservices/dataGateway`,
+    verifyUrl: `${url}/user/verify`,
+    dataGatewayUrl: `${url}/dataservices/dataGateway`,
   });
   const config = (who: PlatformIdentity, port: number, raw: Partial<PlatformConfig>) =>
     configFrom(
@@ -90,12 +94,12 @@ export async function startDemoPlatforms(options: StartOptions): Promise<DemoPla
       {},
     );
   const configA = config(A, portA, {
-    partners: [partnerEntry(B, portB)],
+    partners: [partnerEntry(B, base(portB))],
     localUsers: [user],
     devices: [appliance(AIR_CONDITIONER, 'AC-35')],
   });
   const configB = config(B, portB, {
-    partners: [partnerEntry(A, portA)],
+    partners: [partnerEntry(A, options.aBaseForB ?? base(portA))],
     devices: [appliance(WASHER, 'WD-100'), appliance(PURIFIER, 'AP-20')],
   });
 
