@@ -117,6 +117,15 @@ function latencyOf(samples: number[]): DeliveryRow['latency'] {
   return { samples: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1] ?? NaN };
 }
 
+/** The fridges' quickFreeze as the store holds it. */
+async function readFridgeState(instance: ServerChild, state: Map<string, 'True' | 'False'>): Promise<void> {
+  const { rows } = await instance.call<{ rows: { device_id: string; quick_freeze: 'True' | 'False' }[] }>('sql', {
+    sql: "SELECT device_id, attrs->>'quickFreeze' AS quick_freeze FROM devices WHERE device_id = ANY ($1::text[])",
+    params: [fridges],
+  });
+  for (const row of rows) state.set(row.device_id, row.quick_freeze);
+}
+
 /**
  * Ops at `perSecond`, sent on a clock whatever the replies do (open loop), each to a fridge whose
  * previous report has arrived, so that every report is told apart by its device and value. A tick
@@ -263,6 +272,8 @@ export async function delivery(ctx: RunContext, node: NodeBinary): Promise<Deliv
       const latencyRow = await latency(ctx, instances, session, fridgeState);
       const backlogRow = await backlog(ctx, instances, name);
       const sustainedRow = await sustained(ctx, instances, session, fridgeState);
+      // Ops of one fridge in flight together may have been applied in another order than sent.
+      await readFridgeState(instances[0]!, fridgeState);
       const row: DeliveryRow = {
         node: node.label,
         store: engine,
