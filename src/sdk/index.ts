@@ -5,7 +5,9 @@ export { CheaaApiError, type CheaaApiErrorInit, type CheaaOperationId, type Devi
 export {
   createPartnerKit,
   type DataGatewayReport,
+  partnerOperationOf,
   type PartnerKitOptions,
+  type PartnerOperationId,
   type PartnerUser,
   type ReportContext,
   type VerifyUserInput,
