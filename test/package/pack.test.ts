@@ -101,6 +101,24 @@ describe('npm pack', { timeout: 300_000 }, () => {
       });
     }
 
+    it("the client entry's declarations compile for a strict consumer, and hold no partner kit", async () => {
+      const consumer = `
+        import { createPlatformClient, CheaaApiError, parseUDeviceID, RetCodes, type PlatformReply } from 'cloud-interop/client';
+        import { createPartnerKit } from 'cloud-interop';
+        const client = createPlatformClient({ baseUrl: 'https://b.example/v1', platId: 'MB-JDAPP-0000', appId: '1' });
+        const reply: Promise<PlatformReply<'users_devices'>> = client.users_devices({ UserID: '1' });
+        void [reply, CheaaApiError, parseUDeviceID, RetCodes.Ok, createPartnerKit];
+        // @ts-expect-error the partner kit is not in the client entry
+        import { createPartnerKit as absent } from 'cloud-interop/client';
+        void absent;`;
+      await writeFile(path.join(project, 'consumer.ts'), consumer);
+      const compilerOptions = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false };
+      await writeFile(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }));
+      // The repository's TypeScript: the empty project has none of its own.
+      const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+      await run(process.execPath, [tsc, '-p', project], { cwd: project }).catch((error: { stdout?: string }) => assert.fail(`tsc: ${error.stdout ?? String(error)}`));
+    });
+
     it('runs the cloud-interop bin: udid decodes a UDeviceID', async () => {
       const { stdout } = await run('npx', ['--no', 'cloud-interop', 'udid', UDEVICEID], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
       assert.match(stdout, /UDeviceID\s+0000060102002001C89346112DD5/);
