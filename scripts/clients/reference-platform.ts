@@ -1,14 +1,16 @@
 // The live reference platform (src/platform.ts) the client flows call, on loopback, with an
-// in-memory database, and the partner platform (role A) it trusts, played here by a small server:
+// in-memory database, and the partner platform (role A) it trusts, played by the SDK's partner kit:
 // its 7.1.4 user verify accepts the users this module made up, one per language, and its 7.2.8
 // data gateway takes every report. Each language gets its own user and devices, so the flows
 // never meet: one washing machine it binds, and one bound to nobody for the refused call.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { pino } from 'pino';
 import { configFrom } from '../../src/config.ts';
 import { startPlatform } from '../../src/platform.ts';
+import { createPartnerKit, InteropError, RetCodes } from '../../src/sdk/index.ts';
 
 /** The A platform of the standard's examples, with the AppID they send. */
 export const PARTNER = { platId: 'MB-JDAPP-0000', appId: '17592186044420' } as const;
@@ -38,43 +40,25 @@ const account = (language: string): Omit<FlowAccount, 'authToken'> => {
   return { loginId: `flow-${language}`, deviceId: `FLOW-${tag}-1`, unboundDeviceId: `FLOW-${tag}-2` };
 };
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        resolve(undefined);
-      }
-    });
-  });
-}
-
-function reply(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
 /** Starts the partner, then the platform pointed at it; `close()` stops both. */
 export async function startReferencePlatform(languages: readonly string[]): Promise<ReferencePlatform> {
   const tokens = new Map(languages.map((l) => [account(l).loginId, `auth-${randomBytes(12).toString('hex')}`]));
   const verifies = new Map<string, number>();
 
-  const partner = createServer((req, res) => {
-    void readJson(req).then((body) => {
-      if (req.method === 'POST' && req.url === '/v1/user/verify') {
-        const request = body as { User?: { UserBase?: { loginID?: string } }[]; AuthToken?: string } | undefined;
-        const loginId = request?.User?.[0]?.UserBase?.loginID ?? '';
+  const app = express();
+  app.use(
+    createPartnerKit({
+      verifyUser: ({ loginId, authToken }) => {
         verifies.set(loginId, (verifies.get(loginId) ?? 0) + 1);
-        if (!tokens.has(loginId)) return reply(res, 404, { RetCode: '4042', RetInfo: `unknown user ${loginId}` });
-        if (tokens.get(loginId) !== request?.AuthToken) return reply(res, 401, { RetCode: '4011', RetInfo: 'AuthToken is not valid' });
-        return reply(res, 200, { RetCode: '200', RetInfo: '身份验证成功' });
-      }
-      if (req.method === 'POST' && req.url === '/v1/dataservices/dataGateway') return reply(res, 200, { RetCode: '200', RetInfo: '成功' });
-      reply(res, 404, { RetCode: '404', RetInfo: 'no such interface' });
-    });
-  });
+        if (!tokens.has(loginId)) throw new InteropError(RetCodes.UnknownUser, `unknown user ${loginId}`);
+        if (tokens.get(loginId) !== authToken) throw new InteropError(RetCodes.TokenInvalid, 'AuthToken is not valid');
+        return true;
+      },
+      onReport: () => {},
+      log: { error: () => {} },
+    }),
+  );
+  const partner = createServer(app);
   await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
   const partnerUrl = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/v1`;
 

@@ -1,11 +1,15 @@
 // The A platform the kit plays for role platform: it hosts the 7.1.4 user verify interface the
-// cloud under test calls back during login, and the 7.2.8 data gateway the cloud reports to.
-// Everything that arrives is validated against the partner document and recorded for the kit's
-// own checks; AuthTokens are compared, never kept.
+// cloud under test calls back during login, and the 7.2.8 data gateway the cloud reports to. It is
+// the SDK's partner kit, which validates and answers as any A platform built on it would; before
+// the kit, everything that arrives is recorded and judged against the partner document for the
+// kit's own checks (invalid requests too, which the kit refuses). AuthTokens are compared, never kept.
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import express, { type Request, type RequestHandler } from 'express';
+import { cheaaErrorHandler, cheaaNotFound } from '../sdk/error-replies.ts';
+import { createPartnerKit, InteropError, RetCodes } from '../sdk/index.ts';
 import { validateReport, validateVerifyRequest } from './partner-document.ts';
 
 export interface KitPartnerOptions {
@@ -57,85 +61,79 @@ export interface KitPartner {
 const apiVersion = '/v1';
 const maxBodyBytes = 1 << 20;
 const digest = (s: string) => createHash('sha256').update(s).digest();
-
-type Reply = { status: number; body: { RetCode: string; RetInfo: string } };
-const reply = (status: number, RetCode: string, RetInfo: string): Reply => ({ status, body: { RetCode, RetInfo } });
-
-async function readJson(req: IncomingMessage): Promise<{ ok: true; body: unknown } | { ok: false; reply: Reply }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) return { ok: false, reply: reply(413, '413', 'request body too large') };
-    chunks.push(chunk);
-  }
-  try {
-    return { ok: true, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
-  } catch (error) {
-    return { ok: false, reply: reply(400, '400', `malformed JSON: ${(error as Error).message}`) };
-  }
-}
+// Unexpected failures are answered RetCode 5000; the kit's report is where problems show.
+const quiet = { error: () => {} };
 
 export async function startKitPartner(options: KitPartnerOptions = {}): Promise<KitPartner> {
   let users = new Map<string, Buffer>();
   const verifyCalls: VerifyCall[] = [];
   const reports: ReceivedReport[] = [];
 
-  function verify(req: IncomingMessage, body: unknown): Reply {
+  /** Whether `authToken` is the one the kit's user `loginID` presented. */
+  function tokenMatches(loginID: string | undefined, authToken: unknown): boolean {
+    const expected = loginID === undefined ? undefined : users.get(loginID);
+    // Digests of equal length, compared in constant time: the AuthToken is a secret.
+    return expected !== undefined && typeof authToken === 'string' && timingSafeEqual(expected, digest(authToken));
+  }
+
+  function recordVerify(req: Request, body: unknown): void {
     const validation = validateVerifyRequest(body);
     const request = body as { User?: { UserBase?: { loginID?: unknown } }[]; AuthToken?: unknown } | null;
     const loginID = typeof request?.User?.[0]?.UserBase?.loginID === 'string' ? request.User[0].UserBase.loginID : undefined;
-    const expected = loginID === undefined ? undefined : users.get(loginID);
-    // Digests of equal length, compared in constant time: the AuthToken is a secret.
-    const accepted = validation.valid && expected !== undefined && typeof request?.AuthToken === 'string' && timingSafeEqual(expected, digest(request.AuthToken));
-    verifyCalls.push({ at: Date.now(), platId: req.headers.platid as string | undefined, loginID, accepted, valid: validation.valid, problems: validation.valid ? [] : validation.problems });
-    if (!validation.valid) return reply(400, '400', `not a valid user verify request: ${validation.problems.join('; ')}`);
-    if (expected === undefined) return reply(404, '4042', `unknown user ${loginID ?? ''}`);
-    if (!accepted) return reply(401, '4011', `AuthToken is not valid for ${loginID ?? ''}`);
-    return reply(200, '200', 'ok');
+    const accepted = validation.valid && tokenMatches(loginID, request?.AuthToken);
+    verifyCalls.push({ at: Date.now(), platId: req.get('PlatID'), loginID, accepted, valid: validation.valid, problems: validation.valid ? [] : validation.problems });
   }
 
-  function dataGateway(req: IncomingMessage, body: unknown): Reply {
+  function recordReport(req: Request, body: unknown): void {
     const validation = validateReport(body);
     const report = (body ?? {}) as { DataType?: unknown; DeviceID?: unknown };
     reports.push({
       at: Date.now(),
-      platId: req.headers.platid as string | undefined,
-      eventId: req.headers.eventid as string | undefined,
+      platId: req.get('PlatID'),
+      eventId: req.get('EventID'),
       dataType: typeof report.DataType === 'string' ? report.DataType : undefined,
       deviceId: typeof report.DeviceID === 'string' ? report.DeviceID : undefined,
       body,
       valid: validation.valid,
       problems: validation.valid ? [] : validation.problems,
     });
-    // An invalid report is refused so the sender's log shows it too; it is counted either way.
-    return validation.valid ? reply(200, '200', 'ok') : reply(400, '400', `not a valid report: ${validation.problems.join('; ')}`);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '').split('?')[0];
-    let answer: Reply;
-    if (path !== `${apiVersion}/user/verify` && path !== `${apiVersion}/dataservices/dataGateway`) answer = reply(404, '404', 'no interface at this path');
-    else if (req.method !== 'POST') answer = reply(405, '405', 'every interface is a POST (clause 6.2)');
-    else {
-      const read = await readJson(req);
-      if (!read.ok) answer = read.reply;
-      else answer = path.endsWith('/user/verify') ? verify(req, read.body) : dataGateway(req, read.body);
+  // Before the kit, which refuses an invalid request without calling back: every request with a
+  // body is counted, valid or not, with the problems of the schema of its own kind.
+  const record: RequestHandler = (req, _res, next) => {
+    if (req.method === 'POST' && req.body !== undefined) {
+      if (req.path === `${apiVersion}/user/verify`) recordVerify(req, req.body);
+      else if (req.path === `${apiVersion}/dataservices/dataGateway`) recordReport(req, req.body);
     }
-    const text = JSON.stringify(answer.body);
-    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-  }
-
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+    next();
   };
+
+  const app = express();
+  // Parsed here so that `record` sees the body; the kit's own parser then has nothing left to do.
+  app.use(express.json({ limit: maxBodyBytes }));
+  app.use(record);
+  app.use(
+    createPartnerKit({
+      verifyUser: ({ loginId, authToken }) => {
+        if (!users.has(loginId)) throw new InteropError(RetCodes.UnknownUser, `unknown user ${loginId}`);
+        if (!tokenMatches(loginId, authToken)) throw new InteropError(RetCodes.TokenInvalid, `AuthToken is not valid for ${loginId}`);
+        return true;
+      },
+      // Counted by `record`, valid or not.
+      onReport: () => {},
+      basePath: apiVersion,
+      bodyLimit: maxBodyBytes,
+      log: quiet,
+    }),
+  );
+  app.use(cheaaNotFound);
+  // The body parser's refusals (malformed JSON, too large) in the standard's body.
+  app.use(cheaaErrorHandler(quiet));
+
   const server: Server = options.tls
-    ? createHttpsServer({ ...options.tls, requestCert: true, rejectUnauthorized: true }, listener)
-    : createHttpServer(listener);
+    ? createHttpsServer({ ...options.tls, requestCert: true, rejectUnauthorized: true }, app)
+    : createHttpServer(app);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

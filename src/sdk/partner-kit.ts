@@ -8,6 +8,7 @@ import {
   cheaaPartnerOperationIdOf,
   cheaaPartnerOperations,
   type CheaaPartnerHandlers,
+  type CheaaPartnerOperationId,
 } from '../../generated/cheaa-c2c/partner.handlers.ts';
 import { cheaaPartnerDocument, cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
 import type { components } from '../../generated/cheaa-c2c/partner.types.ts';
@@ -17,6 +18,8 @@ import { memorySeenEvents, type SeenEvents } from './seen-events.ts';
 
 export type DataGatewayReport = components['schemas']['DataGatewayReport'];
 export type PartnerUser = components['schemas']['UserWithLoginID'];
+/** The interfaces the kit serves: 7.1.4 `user_verify` and 7.2.8 `dataservices_dataGateway`. */
+export type PartnerOperationId = CheaaPartnerOperationId;
 
 export interface VerifyUserInput {
   /** `UserBase.loginID`: the user on this (the A) platform. */
@@ -57,6 +60,15 @@ export interface PartnerKitOptions {
   bodyLimit?: string | number;
   /** Where unexpected failures are logged (default: stderr). Request bodies are never logged. */
   log?: ErrorLogger;
+  /**
+   * Express middleware run on each request that passed validation and the caller checks, just
+   * before `verifyUser` or `onReport`; `partnerOperationOf(req)` names the interface and `req.body`
+   * is the validated body. Call `next()` to go on; throw (or pass to `next`) an InteropError to
+   * refuse with its RetCode; or answer or close the response yourself to end the request there.
+   * For what one interface needs and the other not (metering, a quota per caller), and for a test
+   * partner that answers late, fails or hangs up.
+   */
+  beforeHandler?: RequestHandler;
 }
 
 /** Who sent a request to the partner interfaces, as its headers say. */
@@ -74,6 +86,9 @@ const viaMutualTls = (req: Request) => (req.socket as TLSSocket).authorized === 
 
 /** The partner document's security schemes: a B platform's client certificate under mutual TLS. */
 export const partnerSecurityHandlers = { PartnerCertificate: viaMutualTls };
+
+/** The interface a validated request is for; undefined before validation or for an unknown path. */
+export const partnerOperationOf = (req: Request): PartnerOperationId | undefined => cheaaPartnerOperationIdOf(req);
 
 export const partnerCaller = (req: Request): PartnerCaller => ({ platId: req.get('PlatID'), appId: req.get('AppID'), eventId: req.get('EventID') });
 
@@ -149,6 +164,7 @@ export function createPartnerKit(options: PartnerKitOptions): Router {
   api.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
   api.use(atSpecPath(cheaaPartnerValidator({ securityHandlers: partnerSecurityHandlers })));
   api.use(requiredWithoutMtls);
+  if (options.beforeHandler) api.use(options.beforeHandler);
   api.use(cheaaPartnerDispatcher(partnerHandlers(options), partnerCaller));
   api.use(cheaaNotFound);
   api.use(cheaaErrorHandler(options.log ?? stderrLog));

@@ -35,3 +35,15 @@ test('the SDK imports nothing of the server', () => {
   assert.ok([...modules.keys()].some((file) => relative(root, file) === 'src/sdk/partner-kit.ts'));
   assert.ok([...modules.keys()].some((file) => relative(root, file).startsWith('generated/cheaa-c2c/')));
 });
+
+test('the client entry loads no Express: it reaches neither the partner kit nor a module that imports express at run time', () => {
+  const modules = [...reachable(resolve(root, 'src/sdk/client.ts')).keys()];
+  assert.ok(!modules.some((file) => relative(root, file) === 'src/sdk/partner-kit.ts'), 'the partner kit is an Express router');
+  // A type-only import is erased from the build; any other loads Express.
+  const RUNTIME_EXPRESS = /^(?:import|export)\s+(?!type\s)[^;]*?from\s+'express'|import\('express'\)/m;
+  const loading = modules.filter((file) => RUNTIME_EXPRESS.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file));
+  assert.deepEqual(loading, []);
+  assert.ok(modules.some((file) => relative(root, file) === 'src/sdk/platform-client.ts'));
+  // The same check finds Express behind the main entry, through the partner kit.
+  assert.ok([...reachable(resolve(root, 'src/sdk/index.ts')).keys()].some((file) => RUNTIME_EXPRESS.test(readFileSync(file, 'utf8'))));
+});

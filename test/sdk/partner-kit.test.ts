@@ -11,7 +11,9 @@ import {
   createPartnerKit,
   InteropError,
   memorySeenEvents,
+  partnerOperationOf,
   type DataGatewayReport,
+  type PartnerOperationId,
   type PartnerKitOptions,
   type ReportContext,
   type SeenEvents,
@@ -271,6 +273,43 @@ describe('partner kit, mounted and configured by the caller', () => {
       ['evt-db', bPlatform, standardReport('standard-attr')],
     ]);
     assert.equal(kit.reports.length, 1);
+  });
+
+  it('beforeHandler runs on each valid request before its callback: it names the interface, may delay it, refuse it, or answer it itself', async (t) => {
+    const seen: [PartnerOperationId | undefined, unknown][] = [];
+    let mode: 'delay' | 'refuse' | 'answer' = 'delay';
+    const kit = await ownKit(t, {
+      beforeHandler: async (req, res, next) => {
+        seen.push([partnerOperationOf(req), req.body]);
+        if (mode === 'refuse') throw new InteropError('503', 'not taking reports now');
+        if (mode === 'answer') return void res.status(500).json({ RetCode: '5000', RetInfo: 'answered by the hook' });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        next();
+      },
+    });
+    const started = performance.now();
+    assert.equal(result(await kit.client.user_verify({ body: verifyRequest() }))?.RetCode, '200');
+    assert.ok(performance.now() - started >= 45, 'the reply waited for the hook');
+    assert.equal(kit.verifications.length, 1);
+    assert.deepEqual(seen, [['user_verify', verifyRequest()]]);
+
+    mode = 'refuse';
+    const refused = await kit.client.dataservices_dataGateway({ body: standardReport('standard-alarm') });
+    assert.equal(refused.response.status, 503);
+    assert.deepEqual(refused.error, { RetCode: '503', RetInfo: 'not taking reports now' });
+    mode = 'answer';
+    const answered = await kit.client.dataservices_dataGateway({ body: standardReport('standard-alarm') });
+    assert.equal(answered.response.status, 500);
+    assert.deepEqual(answered.error, { RetCode: '5000', RetInfo: 'answered by the hook' });
+    assert.equal(kit.reports.length, 0, 'neither reached onReport');
+
+    // An invalid request is refused by the validator first: the hook never sees it.
+    const invalid = await post(`${kit.baseUrl}/dataservices/dataGateway`, JSON.stringify({ ...standardReport('standard-alarm'), TimeStamp: '2015-10-16' }));
+    assert.equal(invalid.status, 400);
+    assert.deepEqual(
+      seen.map(([operationId]) => operationId),
+      ['user_verify', 'dataservices_dataGateway', 'dataservices_dataGateway'],
+    );
   });
 
   it('6.6.1.1 under mutual TLS the partner certificate stands for the PlatID header, which may be left out', async (t) => {

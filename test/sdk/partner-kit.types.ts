@@ -1,6 +1,6 @@
 // Compile-time specification of the partner kit's callbacks, checked by `tsc -p .` (the first step
 // of `npm test`): every `@ts-expect-error` line must fail to compile. Nothing here runs.
-import { createPartnerKit } from '../../src/sdk/index.ts';
+import { createPartnerKit, partnerOperationOf, type PartnerOperationId } from '../../src/sdk/index.ts';
 
 export function partnerKitTypes() {
   createPartnerKit({
@@ -42,4 +42,18 @@ export function partnerKitTypes() {
   createPartnerKit({ verifyUser: () => true });
   // @ts-expect-error the seen store claims and releases; a Set is not one
   createPartnerKit({ verifyUser: () => true, onReport: () => {}, seen: new Set<string>() });
+
+  // beforeHandler is Express middleware; partnerOperationOf names one of the partner interfaces only.
+  createPartnerKit({
+    verifyUser: () => true,
+    onReport: () => {},
+    beforeHandler: (req, _res, next) => {
+      const operationId: PartnerOperationId | undefined = partnerOperationOf(req);
+      // @ts-expect-error 7.2.7 is an interface of the platform, not of the partner
+      if (operationId === 'devices_op') return;
+      next();
+    },
+  });
+  // @ts-expect-error beforeHandler takes the request, not the report
+  createPartnerKit({ verifyUser: () => true, onReport: () => {}, beforeHandler: (report: { DataType: string }) => void report });
 }

@@ -19,9 +19,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
-import { openDatabase, type Database } from '../../src/store/database.ts';
+import { openDatabase, type Database, type OpenOptions } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { buildPGliteSnapshot, pgliteSnapshotKey } from '../../src/store/snapshot.ts';
+import type { TestPlatformOptions } from './test-config.ts';
 
 export interface Engine {
   readonly name: Database['engine'];
@@ -84,6 +85,20 @@ export async function temporaryDirectory(t: TestContext): Promise<string> {
   const directory = await mkdtemp(path.join(tmpdir(), 'cloud-interop-test-'));
   cleanUpLast(t, () => rm(directory, { recursive: true, force: true }));
   return directory;
+}
+
+/** What a test platform opens for `choice` (TestPlatformOptions.database); `opened` is a database
+ * opened here that the caller closes after the platform (the platform closes the others). */
+export async function platformDatabase(t: TestContext, choice: NonNullable<TestPlatformOptions['database']>): Promise<{ database: OpenOptions | Database; opened?: Database }> {
+  if (choice === 'pglite') {
+    const opened = await openDatabase({ snapshot: await migratedPGliteSnapshot() });
+    return { database: opened, opened };
+  }
+  // A schema of its own, dropped after the test; the platform migrates it and closes its pool.
+  if (choice === 'postgres') return { database: { url: (await withPostgresSchema(t)).url, poolSize: 4 } };
+  if ('dataDir' in choice) return { database: { dataDir: choice.dataDir, snapshot: await migratedPGliteSnapshot() } };
+  if ('url' in choice) return { database: { url: choice.url, poolSize: 4 } };
+  return { database: choice };
 }
 
 /** node:test runs a test's `after` hooks in the order they were added, and one added while they

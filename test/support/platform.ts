@@ -15,67 +15,28 @@
 // small cases may share one platform with `sharedPlatform()`: its tests then keep apart by logging
 // in users and adding devices of their own (`login()`, `addDevice()`), never reusing another's.
 //
-// Beside it: examples.ts (the spec's examples and who is who), test-partner.ts (the partners it
-// serves), outbox.ts (what it owes them), eventually.ts (cleanups and polling).
+// Beside it: test-config.ts (its options and configuration), database.ts (where its data lives),
+// sessions.ts (users, devices, bindings), examples.ts (the spec's examples and who is who),
+// test-partner.ts (the partners it serves), outbox.ts (what it owes them), eventually.ts (cleanups
+// and polling).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, afterEach, before, type TestContext } from 'node:test';
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 import { createCheaaPartnerClient, type CheaaPartnerClient } from '../../generated/cheaa-c2c/partner.client.ts';
-import { createCheaaPlatformClient, type CheaaPlatformClient } from '../../generated/cheaa-c2c/platform.client.ts';
-import { configFrom, type PlatformConfig } from '../../src/config.ts';
-import { initialAttributes } from '../../src/domain/capabilities.ts';
+import type { CheaaPlatformClient } from '../../generated/cheaa-c2c/platform.client.ts';
+import type { PlatformConfig } from '../../src/config.ts';
 import type { Store } from '../../src/domain/model.ts';
-import { newAccessToken } from '../../src/domain/tokens.ts';
-import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../src/platform.ts';
-import { openDatabase, type Database, type OpenOptions } from '../../src/store/database.ts';
+import { startPlatform, type RunningPlatform } from '../../src/platform.ts';
+import type { Database } from '../../src/store/database.ts';
 import { createStore } from '../../src/store/repositories.ts';
-import { migratedPGliteSnapshot, withPostgresSchema } from './database.ts';
-import { type DeviceConfig, DeviceTypes, LOCAL_USER, OTHER_PARTNER, PARTNER, PLATFORM_PLAT_ID, STANDARD_DEVICES, replyExample, requestExample } from './examples.ts';
+import { platformDatabase } from './database.ts';
+import { DeviceTypes, OTHER_PARTNER, PARTNER } from './examples.ts';
 import type { Cleanup } from './eventually.ts';
+import { bindDevices, clientAs, expiredTokenOf, loginThrough, seedDevice, type CallerHeaders, type Session } from './sessions.ts';
+import { testConfig, type TestPlatformOptions } from './test-config.ts';
 import { TestPartner } from './test-partner.ts';
 
-
-const fresh = (prefix: string, bytes: number) => `${prefix}${randomBytes(bytes).toString('hex')}`;
-
-export interface TestPlatformOptions {
-  /** Where its data lives: a fresh PGlite in memory (default), a fresh PostgreSQL schema, a PGlite
-   * data dir (opened from the migrated snapshot when empty), or a database the test opened. */
-  database?: 'pglite' | 'postgres' | { dataDir: string } | { url: string } | Database;
-  /** Partners to serve instead of two new ones: [partner, otherPartner]. Not closed here. */
-  partners?: [TestPartner, TestPartner];
-  /** Devices besides STANDARD_DEVICES. */
-  devices?: DeviceConfig[];
-  /** Faults injected into simulated devices, by deviceID. */
-  faults?: Record<string, string>;
-  /** Overrides of the test configuration's limits and token lifetime. */
-  limits?: Partial<PlatformConfig['limits']>;
-  accessTokenTtlSeconds?: number;
-  /** Outbox worker pacing; by default it polls every 20 ms and retries within 10–100 ms. */
-  worker?: PlatformOptions['worker'];
-  /** Time limits of PostgreSQL calls, instead of the defaults. */
-  storeLimits?: Partial<Pick<PlatformConfig['database'], 'statementTimeoutMs' | 'connectTimeoutMs'>>;
-  /** The platform's log; silent by default. */
-  log?: Logger;
-}
-
-/** A user logged in through a partner: the ids and tokens, and a client that sends the token. */
-export interface Session {
-  loginId: string;
-  authToken: string;
-  userId: string;
-  accessToken: string;
-  partner: TestPartner;
-  /** The platform client as this user's partner, sending this user's AccessToken. */
-  client: CheaaPlatformClient;
-}
-
-/** Headers a client sends on every call; null leaves one out. */
-export interface CallerHeaders {
-  PlatID?: string | null;
-  AppID?: string | null;
-  AccessToken?: string | null;
-}
+export type { CallerHeaders, Session, TestPlatformOptions };
 
 export interface TestPlatform {
   readonly url: string;
@@ -105,28 +66,6 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-let snapshot: Uint8Array | undefined;
-
-/** The configuration a test platform runs with, through the same validation as a config file. */
-export function testConfig(partners: [TestPartner, TestPartner], options: TestPlatformOptions = {}): PlatformConfig {
-  const raw = {
-    platId: PLATFORM_PLAT_ID,
-    listen: { host: '127.0.0.1', port: 0 },
-    tokens: { accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600 },
-    database: { ...options.storeLimits },
-    // Timeouts as in production: a loaded machine must not turn a slow answer into a failure. A
-    // test of a slow partner shortens them.
-    limits: { bodyBytes: 16 * 1024, requestsPerSecondPerPartner: 10_000, verifyTimeoutMs: 5000, deliveryTimeoutMs: 5000, ...options.limits },
-    // Appliances move only when a test calls devices.tick(): a day between automatic steps.
-    simulation: { tickMs: 86_400_000, faults: options.faults ?? {} },
-    partners: partners.map((p) => ({ platId: p.platId, appId: p.appId, verifyUrl: p.verifyUrl, dataGatewayUrl: p.dataGatewayUrl })),
-    localUsers: [LOCAL_USER],
-    devices: [...STANDARD_DEVICES, ...(options.devices ?? [])],
-  };
-  // No environment: DATABASE_URL must not redirect a test's database.
-  return configFrom(raw, 'the test configuration', process.cwd(), {});
-}
-
 /** Starts the platform for this test (or suite); it and what the harness opened close after it:
  * the platform first (its worker finishes), then its database, then the partners it started. */
 export async function startTestPlatform(t: Cleanup, options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -150,22 +89,8 @@ export async function startTestPlatform(t: Cleanup, options: TestPlatformOptions
   const [partner, otherPartner] = partners;
   const config = testConfig(partners, options);
 
-  let database: OpenOptions | Database;
-  const choice = options.database ?? 'pglite';
-  if (choice === 'pglite') {
-    snapshot ??= await migratedPGliteSnapshot();
-    database = ownDatabase = await openDatabase({ snapshot });
-  } else if (choice === 'postgres') {
-    // A schema of its own, dropped after the test; the platform migrates it and closes its pool.
-    database = { url: (await withPostgresSchema(t as TestContext)).url, poolSize: 4 };
-  } else if ('dataDir' in choice) {
-    snapshot ??= await migratedPGliteSnapshot();
-    database = { dataDir: choice.dataDir, snapshot };
-  } else if ('url' in choice) {
-    database = { url: choice.url, poolSize: 4 };
-  } else {
-    database = choice;
-  }
+  const { database, opened } = await platformDatabase(t as TestContext, options.database ?? 'pglite');
+  ownDatabase = opened;
 
   running = await startPlatform(config, {
     database,
@@ -176,25 +101,7 @@ export async function startTestPlatform(t: Cleanup, options: TestPlatformOptions
   const started = running;
 
   const store = createStore(started.db);
-  async function seed(deviceType: string, vendor: boolean) {
-    const deviceId = fresh('T', 6).toUpperCase();
-    // Manufacturer 000006, category code 01, the product code of deviceType, then the device's own code.
-    const udeviceId = vendor ? `00000601${deviceType.padEnd(8, '0')}${deviceId}` : null;
-    await store.devices.seed({
-      deviceId,
-      udeviceId,
-      deviceType,
-      model: 'Test model',
-      manufacturer: 'Test Appliances',
-      brand: 'Test',
-      accessWay: '1',
-      attrs: initialAttributes(deviceType),
-      online: true,
-    });
-    return { deviceId, udeviceId };
-  }
-  const client = (as: TestPartner = partner, headers: CallerHeaders = {}) =>
-    createCheaaPlatformClient({ baseUrl: started.url, headers: { PlatID: as.platId, AppID: as.appId, ...headers } });
+  const client = (as: TestPartner = partner, headers: CallerHeaders = {}) => clientAs(started.url, as, headers);
 
   const platform: TestPlatform = {
     url: started.url,
@@ -206,37 +113,14 @@ export async function startTestPlatform(t: Cleanup, options: TestPlatformOptions
     otherPartner,
     client,
     partnerClient: (headers = {}) => createCheaaPartnerClient({ baseUrl: started.url, headers: { PlatID: PARTNER.platId, ...headers } }),
-    async login({ partner: as = partner, familyId, loginId = fresh('u', 6) } = {}) {
-      const authToken = fresh('auth-', 12);
-      as.users.set(loginId, authToken);
-      const body = requestExample('user_login');
-      const entry = body.User[0]!;
-      entry.UserBase.loginID = loginId;
-      if (familyId !== undefined) entry.UserProfile = { ...entry.UserProfile, familyId };
-      body.AuthToken = authToken;
-      const { data, error, response } = await client(as).user_login({ body });
-      assert.ok(data, `login of ${loginId} through ${as.platId} failed: HTTP ${response.status} ${JSON.stringify(error)}`);
-      const accessToken = response.headers.get('AccessToken');
-      assert.ok(accessToken, 'the login reply carries an AccessToken header');
-      const userId = data.User[0]!.UserBase.userID;
-      return { loginId, authToken, userId, accessToken, partner: as, client: client(as, { AccessToken: accessToken }) };
-    },
-    addDevice: async (deviceType = DeviceTypes.washingMachine) => (await seed(deviceType, false)).deviceId,
+    login: ({ partner: as = partner, ...rest } = {}) => loginThrough(started.url, as, rest),
+    addDevice: async (deviceType = DeviceTypes.washingMachine) => (await seedDevice(store, deviceType, false)).deviceId,
     addVendorDevice: async (deviceType = DeviceTypes.washingMachine) => {
-      const { deviceId, udeviceId } = await seed(deviceType, true);
+      const { deviceId, udeviceId } = await seedDevice(store, deviceType, true);
       return { deviceId, udeviceId: udeviceId! };
     },
-    async bind(session, ...deviceIds) {
-      const { data, error } = await session.client.user_bindDevices({
-        body: { UserID: session.userId, Device: deviceIds.map((deviceID) => ({ DeviceInfo: { deviceID } })) },
-      });
-      assert.deepEqual(data, replyExample('user_bindDevices.standard.response'), `binding ${deviceIds.join(', ')} failed: ${JSON.stringify(error)}`);
-    },
-    async expiredToken(session) {
-      const { token, hash } = newAccessToken();
-      await store.tokens.insert(hash, { userId: session.userId, platId: session.partner.platId, expiresAt: new Date(Date.now() - 60_000) });
-      return token;
-    },
+    bind: (session, ...deviceIds) => bindDevices(session, deviceIds),
+    expiredToken: (session) => expiredTokenOf(store, session),
     close: () => started.close(),
   };
   return platform;

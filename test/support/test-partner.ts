@@ -1,8 +1,8 @@
-// The partner platform (role A) a test controls.
+// The partner platform (role A) a test controls, built on the SDK's partner kit.
 //
-// The test partner (`TestPartner`) is an Express app with the generated partner validator and
-// dispatcher. Its 7.1.4 user verify answers from the table `users` (loginID → AuthToken); its 7.2.8
-// data gateway records every report. A test makes it misbehave: `verify = 'refuse' | 'slow' | …`,
+// The test partner (`TestPartner`) serves `createPartnerKit` on a loopback port. Its 7.1.4 user
+// verify answers from the table `users` (loginID → AuthToken); its 7.2.8 data gateway records
+// every report. A test makes it misbehave (partner-behaviour.ts): `verify = 'refuse' | 'slow' | …`,
 // `gateway.push('fail500', …)` for the next reports, `outage = 'refuse'` for every report until
 // cleared, `hanging.add(deviceId)` to hang on one device's reports, `stop()` to be down and
 // `start()` to be back.
@@ -11,37 +11,19 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
-import { cheaaPartnerDispatcher, cheaaPartnerOperationIdOf, type CheaaPartnerRequestBody } from '../../generated/cheaa-c2c/partner.handlers.ts';
-import { cheaaPartnerValidator } from '../../generated/cheaa-c2c/partner.middleware.ts';
-import { refuse, RetCodes } from '../../src/domain/errors.ts';
-import { errorHandler, notFound } from '../../src/http/error-handler.ts';
-import { partnerExample, PARTNER } from './examples.ts';
+import { createPartnerKit, InteropError, partnerOperationOf, RetCodes, type DataGatewayReport, type SeenEvents } from '../../src/sdk/index.ts';
+import { PARTNER } from './examples.ts';
 import { type Cleanup, eventually } from './eventually.ts';
+import { arrivalOf, recordArrivals, type PartnerArrival } from './partner-arrivals.ts';
+import { play, type PartnerBehaviour } from './partner-behaviour.ts';
 
-/**
- * How the test partner answers: `answer` as a partner should (verify from its `users` table, the
- * gateway with RetCode 200); `refuse` with a refusal (verify: 4011; gateway: 503); `fail500` with
- * HTTP 500; `slow` only after `slowMs`, later than the platform waits; `drop` by closing the
- * connection without a reply.
- */
-export type PartnerBehaviour = 'answer' | 'refuse' | 'fail500' | 'slow' | 'drop';
-
-export interface PartnerArrival {
-  operationId: 'user_verify' | 'dataservices_dataGateway' | undefined;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-  behaviour?: PartnerBehaviour;
-  /** performance.now() when it arrived. */
-  at: number;
-  /** The requests the partner was serving when it arrived, this one included. */
-  concurrent: number;
-}
+export type { PartnerArrival, PartnerBehaviour };
 
 /** A report the partner's data gateway accepted (answered RetCode 200). */
 export interface PartnerReport {
   eventId: string | undefined;
   platId: string | undefined;
-  body: CheaaPartnerRequestBody<'dataservices_dataGateway'>;
+  body: DataGatewayReport;
   /** performance.now() when it was accepted. */
   receivedAt: number;
 }
@@ -68,7 +50,6 @@ export class TestPartner {
   /** How long the data gateway takes to answer a report it accepts. */
   gatewayDelayMs = 0;
   readonly #server: Server;
-  #open = 0;
   #port = 0;
   #listening = false;
   readonly #aborted = new AbortController();
@@ -161,69 +142,41 @@ export class TestPartner {
 
   #app(): express.Express {
     const app = express();
-    app.use(express.json());
-    app.use((req, res, next) => {
-      this.#open += 1;
-      res.once('close', () => {
-        this.#open -= 1;
-      });
-      const arrival: PartnerArrival = { operationId: undefined, headers: { ...req.headers }, body: req.body, at: performance.now(), concurrent: this.#open };
-      this.arrivals.push(arrival);
-      res.locals.arrival = arrival;
-      next();
-    });
-    app.use(cheaaPartnerValidator({ securityHandlers: { PartnerCertificate: () => false } }));
-    app.use(async (req, res, next) => {
-      const operationId = cheaaPartnerOperationIdOf(req);
-      const arrival = res.locals.arrival as PartnerArrival;
-      arrival.operationId = operationId;
-      const behaviour = operationId === 'user_verify' ? this.verify : this.#gatewayBehaviour(req.body as { DeviceID?: unknown });
-      arrival.behaviour = behaviour;
-      switch (behaviour) {
-        case 'answer':
-          return next();
-        case 'slow':
-          try {
-            await sleep(this.slowMs, undefined, { signal: this.#aborted.signal });
-          } catch {
-            return;
-          }
-          return next();
-        case 'drop':
-          req.socket.destroy();
-          return;
-        case 'fail500':
-          res.status(500).json({ RetCode: RetCodes.InternalError, RetInfo: 'internal error (test partner)' });
-          return;
-        case 'refuse':
-          if (operationId === 'user_verify') refuse(RetCodes.TokenInvalid, 'AuthToken is not valid');
-          refuse(RetCodes.Unavailable, 'the partner is not taking reports now');
-      }
-    });
+    app.use(recordArrivals(this.arrivals));
     app.use(
-      cheaaPartnerDispatcher(
-        {
-          user_verify: ({ body }) => {
-            const loginId = body.User[0]!.UserBase.loginID;
-            const expected = this.users.get(loginId);
-            if (expected === undefined) refuse(RetCodes.UnknownUser, `unknown user ${loginId}`);
-            if (expected !== body.AuthToken) refuse(RetCodes.TokenInvalid, `AuthToken is not valid for ${loginId}`);
-            return { status: 200, body: partnerExample('user_verify.standard.response') as never };
-          },
-          dataservices_dataGateway: async ({ body, req }) => {
-            if (this.gatewayDelayMs > 0) await sleep(this.gatewayDelayMs);
-            this.reports.push({ eventId: req.get('EventID'), platId: req.get('PlatID'), body, receivedAt: performance.now() });
-            return { status: 200, body: partnerExample('dataservices_dataGateway.standard.response') as never };
-          },
+      createPartnerKit({
+        verifyUser: ({ loginId, authToken }) => {
+          const expected = this.users.get(loginId);
+          if (expected === undefined) throw new InteropError(RetCodes.UnknownUser, `unknown user ${loginId}`);
+          if (expected !== authToken) throw new InteropError(RetCodes.TokenInvalid, `AuthToken is not valid for ${loginId}`);
+          return true;
         },
-        () => null,
-      ),
+        onReport: async (body, { eventId, platId }) => {
+          if (this.gatewayDelayMs > 0) await sleep(this.gatewayDelayMs);
+          this.reports.push({ eventId, platId, body, receivedAt: performance.now() });
+        },
+        seen: everyDelivery,
+        beforeHandler: async (req, res, next) => {
+          const operationId = partnerOperationOf(req);
+          const arrival = arrivalOf(res);
+          arrival.operationId = operationId;
+          const behaviour = operationId === 'user_verify' ? this.verify : this.#gatewayBehaviour(req.body as { DeviceID?: unknown });
+          arrival.behaviour = behaviour;
+          if (await play(behaviour, operationId, req, { ms: this.slowMs, signal: this.#aborted.signal })) next();
+        },
+        log: { error: () => {} },
+      }),
     );
-    app.use(notFound);
-    app.use(errorHandler({ error: () => {} }));
     return app;
   }
 }
+
+/**
+ * The kit's EventID store, remembering nothing: the test partner records every delivery it
+ * accepts, a repeated EventID included, since the tests judge the platform's at-least-once
+ * delivery by what arrived.
+ */
+const everyDelivery: SeenEvents = { claim: () => true, release: () => {} };
 
 /** A partner platform on a loopback port, closed after the test. */
 export async function startTestPartner(t: Cleanup, identity: { platId: string; appId: string } = PARTNER): Promise<TestPartner> {

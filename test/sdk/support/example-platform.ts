@@ -1,4 +1,5 @@
-// A B platform for the client tests, built from the generated validator and dispatcher: requests
+// A B platform for the client tests (the other side of the wire from the partner kit, so not built
+// on it), from the generated validator and dispatcher and the SDK's error replies: requests
 // are checked against the spec, and each operation answers its standard example. A test may
 // replace one operation's handler. It records what arrived, so tests can see the headers sent.
 // One instance serves a whole suite (the validator takes about half a second to compile the
@@ -14,7 +15,7 @@ import {
   type CheaaPlatformOperationId,
 } from '../../../generated/cheaa-c2c/platform.handlers.ts';
 import { cheaaPlatformValidator } from '../../../generated/cheaa-c2c/platform.middleware.ts';
-import { errorHandler, notFound } from '../../../src/http/error-handler.ts';
+import { cheaaErrorHandler, cheaaNotFound } from '../../../src/sdk/error-replies.ts';
 import { example, platformDoc } from './bundled.ts';
 import { listen } from './listen.ts';
 
@@ -90,8 +91,8 @@ export async function startExamplePlatform(tls?: { ca: string; cert: string; key
     }),
   );
   app.use(cheaaPlatformDispatcher(handlers, () => null));
-  app.use(notFound);
-  app.use(errorHandler({ error: () => {} }));
+  app.use(cheaaNotFound);
+  app.use(cheaaErrorHandler({ error: () => {} }));
 
   const server = tls
     ? createHttpsServer({ ...tls, requestCert: true, rejectUnauthorized: true }, app)
