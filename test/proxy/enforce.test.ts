@@ -1,5 +1,6 @@
 // Watch mode forwards every request untouched; --enforce refuses an invalid one in the standard's
-// error body, and B never sees it. A valid request goes through in both modes.
+// error body, and B never sees it. A valid request goes through in both modes. What the proxy saw
+// is counted on its own metrics listener.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -55,5 +56,17 @@ describe('the proxy with and without --enforce', () => {
     const passed = await send(watched.aToB, valid);
     assert.equal(passed.body.RetCode, '200');
     assert.deepEqual(b.received, ['/v1/devices/deviceStatus']);
+  });
+
+  it('counts exchanges by verdict and violations by rule on its --metrics listener', async (t) => {
+    const b = await recordingB(t);
+    const watched = await startWatched(t, [plainLeg('a-to-b', b.url)], { metrics: { host: '127.0.0.1', port: 0 } });
+    await send(watched.aToB, valid);
+    await send(watched.aToB, invalid);
+    const text = await (await fetch(watched.proxy.metricsUrl!)).text();
+    assert.match(text, /cloud_interop_proxy_exchanges_total\{leg="a-to-b",operation="devices_deviceStatus",verdict="pass"\} 1/);
+    assert.match(text, /cloud_interop_proxy_exchanges_total\{leg="a-to-b",operation="devices_deviceStatus",verdict="fail"\} 1/);
+    assert.match(text, /cloud_interop_proxy_violations_total\{rule="document.request",clause="7.2.6"\} [1-9]/);
+    assert.match(text, /cloud_interop_proxy_upstream_duration_seconds_count\{leg="a-to-b",operation="devices_deviceStatus"\} 2/);
   });
 });
