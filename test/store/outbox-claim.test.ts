@@ -61,6 +61,31 @@ describe('the outbox claim', () => {
   });
 
   for (const engine of engines) {
+    test(`on ${engine.name}, a claim reads the oldest pending report of each device, not the whole backlog`, { skip: engine.skip }, async (t) => {
+      let db: Database;
+      if (engine.name === 'postgres') {
+        // One connection: the statistics read below are those of the connection that claimed.
+        const { url, db: setup } = await withPostgresSchema(t);
+        await migrate(setup);
+        db = await openDatabase({ url, poolSize: 1 });
+        t.after(() => db.close());
+      } else {
+        db = await withDatabase(t, engine);
+      }
+      await backlog(db, 50_000, 16);
+      const indexEntriesRead = async () => {
+        await db.query('SELECT pg_stat_force_next_flush()');
+        const { rows } = await db.query<{ n: string }>("SELECT idx_tup_read AS n FROM pg_stat_user_indexes WHERE indexrelname = 'outbox_pending_idx'");
+        return Number(rows[0]?.n);
+      };
+      const before = await indexEntriesRead();
+      const batch = await outboxQueue(db).claim('w', { platId: 'P1', limit: 32, leaseMs: 30_000 });
+      const read = (await indexEntriesRead()) - before;
+      assert.deepEqual(batch.map((r) => r.deviceId).sort(), Array.from({ length: 16 }, (_, i) => `D${i}`).sort(), 'one report per device');
+      // Before the skip scan, every one of the 50,000 pending entries was read, at every claim.
+      assert.ok(read < 200, `${read} entries of the pending index read for 16 devices`);
+    });
+
     test(`on ${engine.name}, claims stay quick in a table not analysed yet`, { skip: engine.skip }, async (t) => {
       const db = await withDatabase(t, engine);
       await backlog(db, 4_000, 1_000);
