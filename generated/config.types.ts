@@ -72,6 +72,10 @@ export interface PlatformConfigFile {
      * How long delivered reports stay in the outbox before they are deleted.
      */
     retentionHours?: number;
+    /**
+     * Undelivered reports to one partner beyond which this platform pushes back: a 7.2.7 op that would report to that partner is refused with RetCode 429 and Retry-After until delivery catches up.
+     */
+    maxBacklog?: number;
   };
   simulation?: {
     /**
@@ -221,6 +225,10 @@ export interface ConfiguredValues {
      * How long delivered reports stay in the outbox before they are deleted.
      */
     retentionHours: number;
+    /**
+     * Undelivered reports to one partner beyond which this platform pushes back: a 7.2.7 op that would report to that partner is refused with RetCode 429 and Retry-After until delivery catches up.
+     */
+    maxBacklog: number;
   };
   simulation: {
     /**

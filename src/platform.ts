@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { PlatformConfig } from './config.ts';
+import { deliveryPressure } from './delivery/delivery-pressure.ts';
 import { userVerifier } from './delivery/user-verifier.ts';
 import { outboxRetention } from './delivery/outbox-retention.ts';
 import { outboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
@@ -112,7 +113,18 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const concurrency = options.worker?.concurrency ?? config.delivery.concurrencyPerPartner;
   const reportHttp = partnerHttp({ platId: config.platId, timeoutMs: config.limits.deliveryTimeoutMs, tls: config.tls, connections: concurrency });
   const accounts = new Accounts({ store, verifier: userVerifier(verifyHttp, metrics.verified), tokenTtlSeconds: config.tokens.accessTokenTtlSeconds });
-  const devices = new Devices({ store, faults: config.simulation.faults });
+  queue = outboxQueue(db);
+  const pressure = deliveryPressure({
+    queue,
+    partners: config.partners.map((p) => p.platId),
+    maxBacklog: config.delivery.maxBacklog,
+    onChange: (platId, behind) =>
+      behind
+        ? log.warn({ platId, maxBacklog: config.delivery.maxBacklog }, 'reports to this partner wait beyond delivery.maxBacklog: ops that report to it are refused (RetCode 429) until delivery catches up')
+        : log.info({ platId }, 'delivery to this partner caught up: ops are taken again'),
+    warn,
+  });
+  const devices = new Devices({ store, faults: config.simulation.faults, behind: pressure.behind });
   const { bodyBytes, requestsPerSecondPerPartner } = config.limits;
   const app = createApp({
     log,
@@ -153,9 +165,9 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const { port } = server.address() as AddressInfo;
   const url = `${config.tls ? 'https' : 'http'}://${config.listen.host}:${port}/v1`;
 
-  queue = outboxQueue(db);
   const worker = outboxWorker({ ...options.worker, concurrency, db, queue, http: reportHttp, partners: config.partners, log, observe: metrics });
   await worker.start();
+  pressure.start();
   const retention = outboxRetention({ queue, retentionMs: config.delivery.retentionHours * 3_600_000, warn });
   retention.start();
   let ticking = Promise.resolve();
@@ -175,13 +187,14 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     clearInterval(tokenSweep);
     const workerStopped = worker.stop(deadline);
     const retentionStopped = retention.stop();
+    const pressureStopped = pressure.stop();
     if (!(await settledBy(stopped, deadline))) {
       log.warn({ graceMs: config.shutdown.graceMs }, 'requests still in flight at the end of the grace period: closing their connections');
       server.closeAllConnections();
     }
     // Past the deadline only the store's own time limits keep these waiting, and not beyond a moment.
     const lastly = Math.max(Date.now(), deadline) + AFTER_DEADLINE_MS;
-    await settledBy(Promise.all([workerStopped, retentionStopped, ticking]), lastly);
+    await settledBy(Promise.all([workerStopped, retentionStopped, pressureStopped, ticking]), lastly);
     await Promise.all([verifyHttp.close(), reportHttp.close(), settledBy(readCache?.close(), lastly)]);
     if (!(options.database && isDatabase(options.database))) await settledBy(db.close(), lastly);
   }

@@ -40,18 +40,22 @@ export interface DevicesOptions {
   now?: () => Date;
   /** Faults injected into simulated devices by id, e.g. { C89346112DD5: 'waterHeatingErr' }. */
   faults?: Record<string, string>;
+  /** Whether delivery of reports to this partner is too far behind to take more from ops. */
+  behind?: (platId: string) => boolean;
 }
 
 export class Devices {
   readonly #store: Store;
   readonly #now: () => Date;
   readonly #faults: Record<string, string>;
+  readonly #behind: (platId: string) => boolean;
   readonly #operations = new CommitQueue<Operation, void>((group) => this.#operateGroup(group), MAX_OPERATION_GROUP);
 
   constructor(options: DevicesOptions) {
     this.#store = options.store;
     this.#now = options.now ?? (() => new Date());
     this.#faults = options.faults ?? {};
+    this.#behind = options.behind ?? (() => false);
   }
 
   /** 7.2.1: each device on its own; one bound to someone else needs that owner's trust. */
@@ -168,6 +172,9 @@ export class Devices {
   #operation({ names, authorize, commands }: Operation, found: NamedRecords<NamedDevice & DeviceToChange>, before: ReadonlyMap<string, DeviceState>): { states: DeviceState[]; reports: OutboxReport[] } {
     authorize(found);
     const targets = boundOnly(names.userId, names.deviceIds, found.devices);
+    // Pushed back rather than queued: the op's reports could not be delivered in step with it.
+    const behind = targets.flatMap((t) => t.reportTo).find((platId) => this.#behind(platId));
+    if (behind !== undefined) refuse(RetCodes.RateLimited, `reports to partner ${behind} wait undelivered beyond the platform's bound: retry later`);
     const states = new Map<string, DeviceState>();
     const reports: OutboxReport[] = [];
     for (const [i, target] of targets.entries()) {

@@ -142,6 +142,15 @@ export function outboxQueue(db: Database) {
       if (db.engine !== 'pglite') return;
       await db.query('UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by IS NOT NULL AND delivered_at IS NULL');
     },
+    /** Whether more than `limit` reports to the partner wait for delivery; reads at most limit + 1 entries of the pending index. */
+    async behind(platId: string, limit: number): Promise<boolean> {
+      const { rows } = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM (SELECT 1 FROM outbox WHERE delivered_at IS NULL AND plat_id = $1 LIMIT $2) AS pending',
+        [platId, limit + 1],
+        { name: 'outbox.behind' },
+      );
+      return (rows[0]?.n ?? 0) > limit;
+    },
     /** Deletes up to `limit` reports delivered more than `olderThanMs` ago; returns how many. */
     async deleteDelivered(olderThanMs: number, limit: number): Promise<number> {
       const { rowCount } = await db.query(

@@ -20,6 +20,8 @@ export interface TestPlatformOptions {
   /** Overrides of the test configuration's limits and token lifetime. */
   limits?: Partial<PlatformConfig['limits']>;
   accessTokenTtlSeconds?: number;
+  /** Overrides of the test configuration's delivery settings (delivery.maxBacklog). */
+  delivery?: Partial<PlatformConfig['delivery']>;
   /** Outbox worker pacing; by default it polls every 20 ms and retries within 10–100 ms. */
   worker?: PlatformOptions['worker'];
   /** Time limits of PostgreSQL calls, instead of the defaults. */
@@ -35,6 +37,7 @@ export function testConfig(partners: [TestPartner, TestPartner], options: TestPl
     listen: { host: '127.0.0.1', port: 0 },
     tokens: { accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600 },
     database: { ...options.storeLimits },
+    delivery: { ...options.delivery },
     // Timeouts as in production: a loaded machine must not turn a slow answer into a failure. A
     // test of a slow partner shortens them.
     limits: { bodyBytes: 16 * 1024, requestsPerSecondPerPartner: 10_000, verifyTimeoutMs: 5000, deliveryTimeoutMs: 5000, ...options.limits },
