@@ -102,15 +102,15 @@ export function markdown(results: Results): string {
       '',
       'Latency: one op at a time, from its 200 reply reaching the client to its report reaching the partner\'s data gateway. ' +
         'Throughput: a backlog of reports over many devices put in the outbox in one statement, delivered by the outbox workers of one or two platform processes (first to last arrival). ' +
-        'Sustained: ops on 16 fridges as fast as they are answered, each writing a report; the undelivered reports sampled every 250 ms, their least-squares trend per second (flat: delivery keeps up). ' +
+        'Sustained: ops on 16 fridges as fast as they are answered, each writing a report; the undelivered reports sampled every 250 ms, their least-squares trend per second (flat: delivery keeps up); pushed back: ops refused with 429 while more reports waited than delivery.maxBacklog. ' +
         'Paced: then ops at half the sustained rate, sent on a clock (open loop), each to a fridge whose previous report has arrived, from the op\'s 200 reply to its report reaching the partner (missed: ticks at which all 16 fridges still awaited a report).',
       '',
-      row(['Node', 'store', 'instances', 'latency p50 ms', 'latency p99 ms', 'ops', 'backlog', 'reports/s', 'duplicates', 'sustained ops/s', 'undelivered first → last (max)', 'trend /s', 'paced ops/s (missed)', 'paced p50 ms', 'paced p99 ms']),
-      row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+      row(['Node', 'store', 'instances', 'latency p50 ms', 'latency p99 ms', 'ops', 'backlog', 'reports/s', 'duplicates', 'sustained ops/s', 'undelivered first → last (max)', 'trend /s', 'pushed back', 'paced ops/s (missed)', 'paced p50 ms', 'paced p99 ms']),
+      row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     );
     for (const d of results.delivery) {
       const s = d.sustained;
-      out.push(row([d.node, d.store, d.instances, fixed(d.latency.p50Ms), fixed(d.latency.p99Ms), d.latency.samples, `${int(d.backlog.reports)} / ${d.backlog.devices} devices`, int(d.backlog.reportsPerSecond), d.backlog.duplicates, int(s.opsPerSecond), `${s.backlog.first} → ${s.backlog.last} (${s.backlog.max})`, fixed(s.backlog.trendPerSecond), `${int(d.paced.opsPerSecond)} (${d.paced.missed})`, fixed(d.paced.latency.p50Ms), fixed(d.paced.latency.p99Ms)]));
+      out.push(row([d.node, d.store, d.instances, fixed(d.latency.p50Ms), fixed(d.latency.p99Ms), d.latency.samples, `${int(d.backlog.reports)} / ${d.backlog.devices} devices`, int(d.backlog.reportsPerSecond), d.backlog.duplicates, int(s.opsPerSecond), `${s.backlog.first} → ${s.backlog.last} (${s.backlog.max})`, fixed(s.backlog.trendPerSecond), int(s.pushedBack), `${int(d.paced.opsPerSecond)} (${d.paced.missed})`, fixed(d.paced.latency.p50Ms), fixed(d.paced.latency.p99Ms)]));
     }
     out.push('');
   }

@@ -30,6 +30,8 @@ export interface DeliveryRow {
     /** Undelivered reports: at the first sample, the last, the most, and the least-squares trend. */
     backlog: { first: number; last: number; max: number; trendPerSecond: number };
     drainSeconds: number;
+    /** Ops refused with HTTP 429 while reports waited beyond delivery.maxBacklog: the platform pushing back. */
+    pushedBack: number;
   };
   paced: {
     /** The rate asked for (half the sustained rate) and the rate the ops went at. */
@@ -240,7 +242,8 @@ async function sustained(ctx: RunContext, instances: ServerChild[], session: Awa
   const { count } = await ctx.partner.call<{ count: number }>('counts');
   const drainSeconds = await waitForEmptyOutbox(instances[0]!);
   const seconds = Math.max(...loads.map((l) => l.seconds));
-  const failed = loads.reduce((n, l) => n + l.non2xx + l.errors, 0);
+  const pushedBack = loads.reduce((n, l) => n + (l.statuses['429'] ?? 0), 0);
+  const failed = loads.reduce((n, l) => n + l.non2xx + l.errors, 0) - pushedBack;
   if (failed > 0) throw new Error(`${failed} ops failed under sustained load`);
   const pending = samples.map((s) => s.pending);
   return {
@@ -248,6 +251,7 @@ async function sustained(ctx: RunContext, instances: ServerChild[], session: Awa
     reportsPerSecond: count / seconds,
     backlog: { first: pending[0] ?? NaN, last: pending.at(-1) ?? NaN, max: Math.max(...pending), trendPerSecond: trend(samples.map((s) => s.t), pending) },
     drainSeconds,
+    pushedBack,
   };
 }
 
@@ -288,7 +292,7 @@ export async function delivery(ctx: RunContext, node: NodeBinary): Promise<Deliv
       ctx.log(
         `${node.label} delivery ${engine.padEnd(8)} ×${count}: op reply → report received p50 ${row.latency.p50Ms.toFixed(2)} ms, p99 ${row.latency.p99Ms.toFixed(2)} ms (${row.latency.samples} ops); ` +
           `backlog of ${row.backlog.reports} over ${row.backlog.devices} devices at ${row.backlog.reportsPerSecond.toFixed(0)} reports/s, ${row.backlog.duplicates} duplicates; ` +
-          `sustained ${row.sustained.opsPerSecond.toFixed(0)} ops/s, ${row.sustained.reportsPerSecond.toFixed(0)} reports/s delivered meanwhile, undelivered ${row.sustained.backlog.first} → ${row.sustained.backlog.last} (max ${row.sustained.backlog.max}, trend ${row.sustained.backlog.trendPerSecond.toFixed(1)}/s), drained ${row.sustained.drainSeconds.toFixed(1)} s after; ` +
+          `sustained ${row.sustained.opsPerSecond.toFixed(0)} ops/s, ${row.sustained.reportsPerSecond.toFixed(0)} reports/s delivered meanwhile, undelivered ${row.sustained.backlog.first} → ${row.sustained.backlog.last} (max ${row.sustained.backlog.max}, trend ${row.sustained.backlog.trendPerSecond.toFixed(1)}/s), drained ${row.sustained.drainSeconds.toFixed(1)} s after, ${row.sustained.pushedBack} ops pushed back (429); ` +
           `paced at ${row.paced.opsPerSecond.toFixed(0)} of ${row.paced.targetPerSecond.toFixed(0)} ops/s (${row.paced.missed} ticks missed): op reply → report received p50 ${row.paced.latency.p50Ms.toFixed(2)} ms, p99 ${row.paced.latency.p99Ms.toFixed(2)} ms`,
       );
     } finally {
