@@ -7,14 +7,19 @@ export const MASK = '********';
 
 /** Tokens carried by the exchanges: AccessToken headers both ways, AuthToken in bodies. */
 export function tokensIn(result: ConformanceResult): string[] {
+  return tokensWithin(result.checks.map((check) => check.exchange));
+}
+
+/** The AccessToken and AuthToken values anywhere in `value`, under those names in any case. */
+export function tokensWithin(value: unknown): string[] {
   const found: string[] = [];
-  const visit = (value: unknown, key = ''): void => {
-    if (typeof value === 'string') {
-      if (/^(accesstoken|authtoken)$/i.test(key)) found.push(value);
-    } else if (Array.isArray(value)) value.forEach((v) => visit(v));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
+  const visit = (item: unknown, key = ''): void => {
+    if (typeof item === 'string') {
+      if (/^(accesstoken|authtoken)$/i.test(key)) found.push(item);
+    } else if (Array.isArray(item)) item.forEach((v) => visit(v));
+    else if (item && typeof item === 'object') for (const [k, v] of Object.entries(item)) visit(v, k);
   };
-  for (const check of result.checks) visit(check.exchange);
+  visit(value);
   return found;
 }
 
