@@ -73,7 +73,7 @@ export interface PlatformConfigFile {
      */
     retentionHours?: number;
     /**
-     * Undelivered reports to one partner beyond which this platform pushes back: a 7.2.7 op that would report to that partner is refused with RetCode 429 and Retry-After until delivery catches up.
+     * Undelivered reports to one partner beyond which this platform pushes back: a 7.2.7 op that would report to that partner is refused with RetCode 429 and Retry-After until no more than half that many wait.
      */
     maxBacklog?: number;
   };
@@ -226,7 +226,7 @@ export interface ConfiguredValues {
      */
     retentionHours: number;
     /**
-     * Undelivered reports to one partner beyond which this platform pushes back: a 7.2.7 op that would report to that partner is refused with RetCode 429 and Retry-After until delivery catches up.
+     * Undelivered reports to one partner beyond which this platform pushes back: a 7.2.7 op that would report to that partner is refused with RetCode 429 and Retry-After until no more than half that many wait.
      */
     maxBacklog: number;
   };
