@@ -48,6 +48,8 @@ export interface RunningPlatform {
   accounts: Accounts;
   devices: Devices;
   worker: ReturnType<typeof outboxWorker>;
+  /** Whether delivery to a partner is too far behind to take more ops (delivery.maxBacklog). */
+  pressure: ReturnType<typeof deliveryPressure>;
   log: Logger;
   /** Graceful shutdown within `graceMs` (the configured shutdown.graceMs unless given). */
   close(graceMs?: number): Promise<void>;
@@ -205,6 +207,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     accounts,
     devices,
     worker,
+    pressure,
     log,
     close(graceMs = config.shutdown.graceMs) {
       closing ??= shutDown(Date.now() + graceMs);

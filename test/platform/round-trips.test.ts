@@ -67,12 +67,13 @@ class CountingDatabase implements Database {
 
 const ANNOUNCED_COMMIT = "the read cache's announcement with COMMIT";
 
-/** A platform on a counting database; its outbox worker is stopped, so the store hears from the
- * requests alone. */
+/** A platform on a counting database; its outbox worker and its delivery backlog checks are
+ * stopped, so the store hears from the requests alone. */
 async function countingPlatform(t: TestContext, engine: Engine): Promise<{ p: TestPlatform; db: CountingDatabase }> {
   const db = new CountingDatabase(await withDatabase(t, engine));
   const p = await startTestPlatform(t, { database: db });
   await p.running.worker.stop();
+  await p.running.pressure.stop();
   return { p, db };
 }
 
