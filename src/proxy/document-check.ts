@@ -7,7 +7,7 @@ import { cheaaPartnerDocument } from '../../generated/cheaa-c2c/partner.middlewa
 import { cheaaPlatformOperations } from '../../generated/cheaa-c2c/platform.handlers.ts';
 import { cheaaPlatformDocument } from '../../generated/cheaa-c2c/platform.middleware.ts';
 import { retCodeHttpStatus, type RetCode } from '../../generated/cheaa-c2c/platform.retcodes.ts';
-import type { CompiledOperation, CompiledSchema } from '../validation/compiled-validator.ts';
+import { bodyProblem, headersProblem, replySchema, type CompiledOperation } from '../validation/compiled-validator.ts';
 import { problemOf, ValidationError, type ValidationProblem } from '../validation/errors.ts';
 import { rules, type Rule } from './rules/catalog.ts';
 import { standardWords } from './standard-words.ts';
@@ -48,35 +48,17 @@ const violation = (rule: Rule, clause: string, message: string, words: string): 
 
 /** Why the request breaks its operation's contract, as the platform would refuse it (status and problems). */
 export function requestRefusal(op: ProxiedOperation, request: SeenMessage, tls: boolean): ValidationError | undefined {
-  const { operation } = op;
   const { headers } = request;
-  const body = operation.body;
-  if (body !== undefined) {
-    const type = headers['content-type'];
-    if (type === undefined) return new ValidationError(415, [{ path: '/headers/content-type', message: 'media type not specified' }]);
-    const mediaType = type.split(';', 1)[0]!.trim().toLowerCase();
-    if (!body.mediaTypes.includes(mediaType)) return new ValidationError(415, [{ path: '/headers/content-type', message: `unsupported media type ${mediaType}` }]);
-  }
-  if (!operation.headers(headers)) return new ValidationError(400, operation.headers.errors!.map((e) => problemOf('/headers', e)));
+  const problem = headersProblem(op.operation, headers, '/headers/content-type');
+  if (problem) return problem;
   // Clause 7.1: PlatID (and AppID where the table has it) may be left out only under mutual TLS.
   if (!tls) {
     const missing = op.requiredWithoutMtls.find((name) => headers[name.toLowerCase()] === undefined);
     if (missing !== undefined) return new ValidationError(400, [{ path: `/headers/${missing}`, message: `must have header ${missing} (required without mutual TLS, clause 7.1)` }]);
   }
   if (op.tokenRequired && headers.accesstoken === undefined) return new ValidationError(401, [{ path: '/headers/AccessToken', message: 'AccessToken header required' }]);
-  if (body === undefined) return undefined;
-  if (request.unparsable !== undefined) return new ValidationError(400, [{ path: '/body', message: `malformed JSON: ${request.unparsable}` }]);
-  if (request.body === undefined) return body.required ? new ValidationError(400, [{ path: '/body', message: "must have required property 'body'" }]) : undefined;
-  let schema: CompiledSchema = body.schema;
-  if (body.discriminator !== undefined) {
-    const { property, options } = body.discriminator;
-    const value = (request.body as Record<string, unknown> | null)?.[property];
-    const picked = typeof value === 'string' && Object.hasOwn(options, value) ? options[value] : undefined;
-    if (picked === undefined) return new ValidationError(400, [{ path: `/body/${property}`, message: `must be one of ${Object.keys(options).join(', ')}` }]);
-    schema = picked;
-  }
-  if (!schema(request.body)) return new ValidationError(400, schema.errors!.map((e) => problemOf('/body', e)));
-  return undefined;
+  if (op.operation.body !== undefined && request.unparsable !== undefined) return new ValidationError(400, [{ path: '/body', message: `malformed JSON: ${request.unparsable}` }]);
+  return bodyProblem(op.operation, request.body);
 }
 
 const pointerOf = (problem: ValidationProblem, prefix: string) => (problem.path.startsWith(prefix) ? problem.path.slice(prefix.length) : '');
@@ -97,8 +79,7 @@ const batchOperations = new Set(['user_bindDevices', 'user_unbindDevices']);
 export function replyViolations(op: ProxiedOperation, status: number, reply: SeenMessage): Violation[] {
   const found: Violation[] = [];
   const { operation } = op;
-  const code = String(status);
-  const schema = operation.responses[code] ?? operation.responses[`${code[0]}XX`] ?? operation.responses.default;
+  const schema = replySchema(operation, status);
   const reject = (message: string, pointer = '') => found.push(violation(rules.replyDocument, op.clause, message, standardWords(op.document, operation.path, schema ? status : 200, pointer)));
   if (schema === undefined) reject(`HTTP ${status} is not a documented reply of ${operation.operationId}`);
   else if (schema !== null) {

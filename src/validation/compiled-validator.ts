@@ -82,32 +82,42 @@ export function compiledValidator(doc: CompiledDocument, options: CompiledValida
 
 /** Why the request breaks the operation's contract, or undefined. Headers before the body. */
 function refusal(operation: CompiledOperation, req: Request, hasQuery: boolean): ValidationError | undefined {
-  // No operation of these documents takes a query parameter.
   const unknown = hasQuery ? Object.keys(req.query as object)[0] : undefined;
   if (unknown !== undefined) return new ValidationError(400, [{ path: `/query/${unknown}`, message: `Unknown query parameter '${unknown}'` }]);
-  const { body } = operation;
-  if (body !== undefined) {
-    const type = req.headers['content-type'];
-    if (type === undefined) return new ValidationError(415, [{ path: req.path, message: 'media type not specified' }]);
+  return headersProblem(operation, req.headers, req.path) ?? bodyProblem(operation, req.body);
+}
+
+/** Why the request's headers (lower-case names) break the operation's contract: its media type
+ * (a problem at `mediaTypePath`), then its documented headers. */
+export function headersProblem(operation: CompiledOperation, headers: Record<string, unknown>, mediaTypePath: string): ValidationError | undefined {
+  if (operation.body !== undefined) {
+    const type = headers['content-type'];
+    if (typeof type !== 'string') return new ValidationError(415, [{ path: mediaTypePath, message: 'media type not specified' }]);
     const mediaType = type.split(';', 1)[0]!.trim().toLowerCase();
-    if (!body.mediaTypes.includes(mediaType)) return new ValidationError(415, [{ path: req.path, message: `unsupported media type ${mediaType}` }]);
+    if (!operation.body.mediaTypes.includes(mediaType)) return new ValidationError(415, [{ path: mediaTypePath, message: `unsupported media type ${mediaType}` }]);
   }
-  if (!operation.headers(req.headers)) return new ValidationError(400, operation.headers.errors!.map((e) => problemOf('/headers', e)));
+  if (!operation.headers(headers)) return new ValidationError(400, operation.headers.errors!.map((e) => problemOf('/headers', e)));
+  return undefined;
+}
+
+/** Why the parsed request body (undefined when none was sent) breaks the operation's contract. */
+export function bodyProblem(operation: CompiledOperation, value: unknown): ValidationError | undefined {
+  const { body } = operation;
   if (body === undefined) return undefined;
-  if (req.body === undefined) {
+  if (value === undefined) {
     return body.required ? new ValidationError(400, [{ path: '/body', message: "must have required property 'body'" }]) : undefined;
   }
   let schema = body.schema;
   if (body.discriminator !== undefined) {
     const { property, options } = body.discriminator;
-    const value = (req.body as Record<string, unknown> | null)?.[property];
-    const picked = typeof value === 'string' && Object.hasOwn(options, value) ? options[value] : undefined;
+    const chosen = (value as Record<string, unknown> | null)?.[property];
+    const picked = typeof chosen === 'string' && Object.hasOwn(options, chosen) ? options[chosen] : undefined;
     if (picked === undefined) {
       return new ValidationError(400, [{ path: `/body/${property}`, message: `'${property}' must be equal to one of the allowed values: ${Object.keys(options).join(', ')}.` }]);
     }
     schema = picked;
   }
-  if (!schema(req.body)) return new ValidationError(400, schema.errors!.map((e) => problemOf('/body', e)));
+  if (!schema(value)) return new ValidationError(400, schema.errors!.map((e) => problemOf('/body', e)));
   return undefined;
 }
 
@@ -151,11 +161,16 @@ function hookJson(prototype: Response): void {
 }
 
 function replyProblem(operation: CompiledOperation, status: number, body: unknown): { path: string; message: string }[] | undefined {
-  const code = String(status);
-  const schema = operation.responses[code] ?? operation.responses[`${code[0]}XX`] ?? operation.responses.default;
-  if (schema === undefined) return [{ path: '', message: `no schema defined for status code '${code}' in the openapi spec` }];
+  const schema = replySchema(operation, status);
+  if (schema === undefined) return [{ path: '', message: `no schema defined for status code '${status}' in the openapi spec` }];
   if (schema === null) return body === undefined ? undefined : [{ path: '', message: 'response should NOT have a body' }];
   if (body === undefined || body === null) return [{ path: '', message: 'response body required.' }];
   if (schema(body)) return undefined;
   return schema.errors!.map((e) => problemOf('', e));
+}
+
+/** The documented reply of this HTTP status (exact, then `4XX`-style, then `default`): a schema, null for a reply without a body, undefined when none is documented. */
+export function replySchema(operation: CompiledOperation, status: number): CompiledSchema | null | undefined {
+  const code = String(status);
+  return operation.responses[code] ?? operation.responses[`${code[0]}XX`] ?? operation.responses.default;
 }
